@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// `backlot <command>`: the one entry point for people, CI and the npm scripts.
+import type { Command } from './command.ts';
+import { EXIT } from './command.ts';
+
+// Loaded lazily so `backlot lint` does not pay for Astro, nor `backlot build` for octokit.
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  collect: { summary: 'Collect the catalog (and other data) into src/content/generated/', load: async () => (await import('./commands/collect.ts')).command },
+  build: { summary: 'Render the collected content into a static dist/ and index it with Pagefind', load: async () => (await import('./commands/build.ts')).command },
+  preview: { summary: 'Serve dist/ on 127.0.0.1', load: async () => (await import('./commands/preview.ts')).command },
+  lint: { summary: 'Validate catalog-info.yaml files (for service repositories and CI)', load: async () => (await import('./commands/lint.ts')).command },
+};
+
+function mainHelp(): string {
+  const width = Math.max(...Object.keys(commands).map((n) => n.length));
+  return [
+    'Backlot — an internal developer portal built as a static site.',
+    '',
+    'Usage: backlot <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `backlot <command> --help` for a command\'s options.',
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(mainHelp() + '\n');
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const entry = commands[name];
+  if (!entry) {
+    process.stderr.write(`backlot: unknown command "${name}"\n\n${mainHelp()}\n`);
+    return EXIT.usage;
+  }
+  const command = await entry.load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(command.help.trimEnd() + '\n');
+    return EXIT.ok;
+  }
+  return command.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const e = error as Error;
+    process.stderr.write(`backlot: ${e.name === 'ConfigError' ? e.message : (e.stack ?? String(e))}\n`);
+    process.exitCode = e.name === 'ConfigError' ? EXIT.usage : EXIT.failed;
+  },
+);

@@ -1,0 +1,145 @@
+// backlot.config.yaml: its type, its JSON Schema (the one source of truth for validation), and
+// its defaults. Every option has a default, so an empty file is a working config.
+
+export interface GithubConfig {
+  /** The organisation whose repositories are read. */
+  org: string;
+  /** REST API root; set it for GitHub Enterprise Server (`https://ghe.example.com/api/v3`). */
+  baseUrl: string;
+  /** Name of the environment variable holding the token (a PAT or a GitHub App installation token). */
+  tokenEnv: string;
+  /** Descriptor path read from each repository's default branch. */
+  descriptorPath: string;
+  /** Repository name patterns (`*` wildcard) to include; empty means all. */
+  include: string[];
+  /** Repository name patterns to leave out. */
+  exclude: string[];
+  /** Only repositories with at least one of these topics; empty means any. */
+  topics: string[];
+  /** Read archived repositories too. */
+  archived: boolean;
+  /** Read forks too. */
+  forks: boolean;
+  /** Register a repository without a descriptor as a Component (owner from CODEOWNERS), so nothing is invisible. */
+  registerWithoutDescriptor: boolean;
+  /** Requests in flight at once. */
+  concurrency: number;
+  /** Attempts for a request that fails with 5xx or a timeout. */
+  retries: number;
+  /** Milliseconds before a request counts as timed out. */
+  timeoutMs: number;
+}
+
+export interface SectionConfig {
+  /** Section id, e.g. `relations`, `api-definition`, or an organisation's own. */
+  id: string;
+  /** Path to an .astro component (for organisation sections), relative to the project root. */
+  component?: string;
+  /** Kinds the section shows on; empty means all. */
+  kinds: string[];
+}
+
+export interface BacklotConfig {
+  /** Shown in the header and the page titles. */
+  title: string;
+  /** Public URL of the portal, used for canonical links; optional. */
+  site?: string;
+  /** Sub-path the portal is served from (`/` or `/portal/`). */
+  base: string;
+  /** Where catalog descriptors come from. */
+  source: 'local' | 'github';
+  catalog: {
+    /** Root locations for the `local` source: descriptor files or folders, relative to the project root. */
+    locations: string[];
+  };
+  github?: GithubConfig;
+  /** Collectors to run, in order: built-in names or paths to modules exporting a `Collector`. */
+  collectors: string[];
+  /** Entity page sections, in order. */
+  sections: SectionConfig[];
+}
+
+export const GITHUB_DEFAULTS: Omit<GithubConfig, 'org'> = {
+  baseUrl: 'https://api.github.com',
+  tokenEnv: 'GITHUB_TOKEN',
+  descriptorPath: 'catalog-info.yaml',
+  include: [],
+  exclude: [],
+  topics: [],
+  archived: false,
+  forks: false,
+  registerWithoutDescriptor: false,
+  concurrency: 8,
+  retries: 3,
+  timeoutMs: 30_000,
+};
+
+export const DEFAULT_SECTIONS: SectionConfig[] = [
+  { id: 'about', kinds: [] },
+  { id: 'relations', kinds: [] },
+  { id: 'diagram', kinds: [] },
+  { id: 'api-definition', kinds: ['api'] },
+  { id: 'problems', kinds: [] },
+];
+
+export const CONFIG_DEFAULTS: BacklotConfig = {
+  title: 'Backlot',
+  base: '/',
+  source: 'local',
+  catalog: { locations: ['examples/catalog-info.yaml'] },
+  collectors: ['catalog'],
+  sections: DEFAULT_SECTIONS,
+};
+
+const stringList = { type: 'array', items: { type: 'string', minLength: 1 } };
+
+/** JSON Schema of the file as a person writes it: everything optional. */
+export const configJsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    title: { type: 'string', minLength: 1, description: 'the portal title' },
+    site: { type: 'string', format: 'uri', description: 'the public URL, e.g. https://portal.example.com' },
+    base: { type: 'string', pattern: '^/', description: 'a path that starts with /, e.g. / or /portal/' },
+    source: { enum: ['local', 'github'], description: '`local` (a folder) or `github` (an organisation)' },
+    catalog: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { locations: { ...stringList, minItems: 1, description: 'paths of root descriptors or folders' } },
+    },
+    github: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['org'],
+      properties: {
+        org: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]*$', description: 'the organisation login' },
+        baseUrl: { type: 'string', format: 'uri', description: 'the REST API root' },
+        tokenEnv: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'an environment variable name' },
+        descriptorPath: { type: 'string', minLength: 1 },
+        include: stringList,
+        exclude: stringList,
+        topics: stringList,
+        archived: { type: 'boolean' },
+        forks: { type: 'boolean' },
+        registerWithoutDescriptor: { type: 'boolean' },
+        concurrency: { type: 'integer', minimum: 1, maximum: 64 },
+        retries: { type: 'integer', minimum: 0, maximum: 10 },
+        timeoutMs: { type: 'integer', minimum: 100 },
+      },
+    },
+    collectors: { ...stringList, description: 'collector names or module paths' },
+    sections: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id'],
+        properties: {
+          id: { type: 'string', pattern: '^[a-z0-9-]+$' },
+          component: { type: 'string' },
+          kinds: stringList,
+        },
+      },
+    },
+  },
+} as const;
