@@ -1,0 +1,95 @@
+// `backlot collect`: runs every configured collector, each isolated from the others' failures,
+// and prints what it did. Exit code 3 ("partial") when some items kept stale data.
+import path from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { Command } from '../command.ts';
+import { EXIT } from '../command.ts';
+import { loadConfig, CONFIG_FILE } from '../../lib/config/load.ts';
+import { createLogger } from '../../lib/log/logger.ts';
+import { GENERATED_DIR } from '../../lib/content/records.ts';
+import { resolveCollector } from '../../collectors/registry.ts';
+
+const help = `Usage: backlot collect [options]
+
+Reads the catalog (and whatever other collectors are configured) from the sources named in
+${CONFIG_FILE} and writes normalised records into the content folder, for \`backlot build\`.
+Without a config file it reads the bundled example organisation (examples/).
+
+Options:
+  --config <file>       configuration file (default: ${CONFIG_FILE})
+  --content-dir <dir>   where records are written (default: ${GENERATED_DIR})
+  --cache-dir <dir>     kept between runs for incremental collection (default: .cache)
+  --only <names>        run only these collectors (comma-separated)
+  --quiet               print only problems and the summary
+  -h, --help            show this help
+
+Exit codes: 0 done, 1 failed, 2 bad usage or config, 3 partial (some items kept stale data).
+
+Examples:
+  backlot collect
+  GITHUB_TOKEN=… backlot collect --config backlot.github.yaml
+`;
+
+export const command: Command = {
+  name: 'collect',
+  summary: 'Collect the catalog (and other data) into src/content/generated/',
+  help,
+  async run(args) {
+    let values;
+    try {
+      ({ values } = parseArgs({
+        args,
+        options: {
+          config: { type: 'string', default: CONFIG_FILE },
+          'content-dir': { type: 'string', default: GENERATED_DIR },
+          'cache-dir': { type: 'string', default: '.cache' },
+          only: { type: 'string' },
+          quiet: { type: 'boolean', default: false },
+        },
+      }));
+    } catch (error) {
+      process.stderr.write(`backlot collect: ${(error as Error).message}\n\n${help}`);
+      return EXIT.usage;
+    }
+    const root = process.cwd();
+    const config = await loadConfig(root, values.config);
+    const secrets = config.github ? [process.env[config.github.tokenEnv] ?? ''] : [];
+    const logger = createLogger({ quiet: values.quiet, secrets });
+    const contentDir = path.resolve(root, values['content-dir']);
+    const cacheRoot = path.resolve(root, values['cache-dir']);
+    const only = values.only?.split(',').map((s) => s.trim());
+    const now = new Date();
+
+    let failed = false;
+    let partial = false;
+    for (const entry of config.collectors) {
+      if (only && !only.includes(entry)) continue;
+      const collector = await resolveCollector(entry, root);
+      const outDir = path.join(contentDir, collector.name);
+      const cacheDir = path.join(cacheRoot, collector.name);
+      await mkdir(cacheDir, { recursive: true });
+      try {
+        const report = await logger.time(
+          `collect ${collector.name}`,
+          () => collector.collect({ config, root, outDir, cacheDir, logger, now, env: process.env }),
+          (r) => `${r.items} items${r.failures.length ? `, ${r.failures.length} failures` : ''}`,
+        );
+        if (report.stats) {
+          logger.info(`  ${Object.entries(report.stats).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+        }
+        for (const f of report.failures) logger.warn(`${collector.name}: ${f.item}: ${f.message}`);
+        partial ||= Boolean(report.partial);
+      } catch (error) {
+        failed = true;
+        logger.error(`collector ${collector.name} failed, its previous content is left as it was: ${(error as Error).stack ?? error}`);
+      }
+    }
+    if (failed) return EXIT.failed;
+    if (partial) {
+      logger.warn('collect finished with stale data kept for some items (exit code 3)');
+      return EXIT.partial;
+    }
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,192 @@
+// The catalog collector: reads descriptors from the configured source (a local folder or a GitHub
+// organisation), assembles them into one catalog (relations, dangling references, duplicates)
+// and writes one EntityRecord per entity, plus the run's problems and a summary, under
+// src/content/generated/catalog/. Last good data survives a file that stopped parsing.
+import path from 'node:path';
+import { stat } from 'node:fs/promises';
+import type { Collector, CollectorContext, CollectorReport } from '../types.ts';
+import type { LocatedEntity, LocationSpec, Problem } from '../../lib/catalog/types.ts';
+import type { CatalogMeta, EntityRecord, StaleMark } from '../../lib/content/records.ts';
+import { readEntities } from '../../lib/catalog/read.ts';
+import { assembleCatalog } from '../../lib/catalog/assemble.ts';
+import { createLocalSource, fileLocation } from '../local/source.ts';
+import { readPreviousRecords, writeCatalogContent } from './content-store.ts';
+import { toEntityRecord } from './records.ts';
+
+/** What any source hands the collector: entities with where they came from, and problems. */
+interface SourceRead {
+  entities: { located: LocatedEntity; repository?: string; sourceUrl?: string; stale?: StaleMark }[];
+  problems: Problem[];
+  filesRead: number;
+  origin: string;
+  report?: CollectorReport;
+}
+
+export const catalogCollector: Collector = {
+  name: 'catalog',
+  async collect(context) {
+    const started = performance.now();
+    const { config, logger } = context;
+    const read = config.source === 'github' ? await readFromGithub(context) : await readFromLocal(context);
+
+    const previous = await readPreviousRecords(context.outDir);
+    const carried = carryOverLastGood(read, previous, context.now);
+    const located = read.entities.map((e) => e.located);
+    const assembled = await logger.time(
+      'catalog: assemble',
+      async () => assembleCatalog([...located, ...carried.map((r) => r.located)]),
+      (r) => `${r.entities.length} entities, ${r.problems.length} problems`,
+    );
+
+    const origins = new Map<string, { repository?: string; sourceUrl?: string; stale?: StaleMark }>();
+    for (const e of read.entities) origins.set(e.located.ref, e);
+    for (const c of carried) origins.set(c.located.ref, c);
+
+    const collectedAt = context.now.toISOString();
+    const records: EntityRecord[] = assembled.entities.map((entity) => {
+      const origin = origins.get(entity.ref);
+      const previousRecord = previous.get(entity.ref);
+      return toEntityRecord(entity, {
+        collectedAt: origin?.stale ? (previousRecord?.collectedAt ?? collectedAt) : collectedAt,
+        repository: origin?.repository,
+        sourceUrl: origin?.sourceUrl,
+        stale: origin?.stale,
+      });
+    });
+
+    const problems = dedupeProblems([...read.problems, ...assembled.problems]);
+    const countsByKind: Record<string, number> = {};
+    for (const r of records) countsByKind[r.kind] = (countsByKind[r.kind] ?? 0) + 1;
+    const meta: CatalogMeta = {
+      collectedAt,
+      source: config.source,
+      origin: read.origin,
+      entityCount: records.length,
+      countsByKind,
+      problemCounts: {
+        error: problems.filter((p) => p.severity === 'error').length,
+        warning: problems.filter((p) => p.severity === 'warning').length,
+      },
+      filesRead: read.filesRead,
+      durationMs: Math.round(performance.now() - started),
+    };
+    await logger.time('catalog: write', () => writeCatalogContent(context.outDir, records, problems, meta), () => `${records.length} records`);
+
+    for (const p of problems) {
+      const line = `${p.file}:${p.line}:${p.column}: ${p.message} (${p.rule})${p.entityRef ? ` [${p.entityRef}]` : ''}`;
+      if (p.severity === 'error') logger.error(line);
+      else logger.warn(line);
+    }
+
+    const failures = [
+      ...(read.report?.failures ?? []),
+      ...carried.map((c) => ({ item: c.located.ref, message: `kept last good data: ${c.stale.error}` })),
+    ];
+    return {
+      items: records.length,
+      failures,
+      partial: Boolean(read.report?.partial) || carried.length > 0,
+      stats: {
+        entities: records.length,
+        errors: meta.problemCounts.error,
+        warnings: meta.problemCounts.warning,
+        files: read.filesRead,
+        ...(read.report?.stats ?? {}),
+      },
+    };
+  },
+};
+
+/** Root locations from the config: a file, or a folder holding catalog-info.yaml. */
+async function resolveRoots(context: CollectorContext): Promise<LocationSpec[]> {
+  const roots: LocationSpec[] = [];
+  for (const entry of context.config.catalog.locations) {
+    let file = path.resolve(context.root, entry);
+    const info = await stat(file).catch(() => null);
+    if (info?.isDirectory()) file = path.join(file, 'catalog-info.yaml');
+    roots.push(fileLocation(file));
+  }
+  return roots;
+}
+
+async function readFromLocal(context: CollectorContext): Promise<SourceRead> {
+  const roots = await resolveRoots(context);
+  const entities: SourceRead['entities'] = [];
+  const problems: Problem[] = [];
+  let filesRead = 0;
+  // Each root is confined to its own folder: a Location may not reach outside the tree it lives in.
+  for (const root of roots) {
+    const source = createLocalSource(path.dirname(root.target));
+    const result = await context.logger.time(
+      `catalog: read ${source.display(root)}`,
+      () => readEntities([root], source),
+      (r) => `${r.files.length} files, ${r.entities.length} entities`,
+    );
+    filesRead += result.files.length;
+    problems.push(...result.problems);
+    for (const located of result.entities) entities.push({ located });
+  }
+  return { entities, problems, filesRead, origin: context.config.catalog.locations.join(', ') };
+}
+
+async function readFromGithub(context: CollectorContext): Promise<SourceRead> {
+  const github = context.config.github;
+  if (!github) throw new Error('source is "github" but the github section is missing');
+  const { readGithubCatalog } = await import('../github/index.ts');
+  const result = await readGithubCatalog(context, github);
+  return {
+    entities: result.entities,
+    problems: result.problems,
+    filesRead: result.repositories.length,
+    origin: `github.com/${github.org}`,
+    report: result.report,
+  };
+}
+
+/**
+ * A descriptor that yielded nothing this run because it failed (YAML broken, unreadable) keeps
+ * the entities it had last time, marked stale, instead of vanishing from the portal.
+ */
+function carryOverLastGood(
+  read: SourceRead,
+  previous: Map<string, EntityRecord>,
+  now: Date,
+): { located: LocatedEntity; stale: StaleMark }[] {
+  const freshRefs = new Set(read.entities.map((e) => e.located.ref));
+  const freshFiles = new Set(read.entities.map((e) => e.located.source.file));
+  const failedFiles = new Map<string, Problem>();
+  for (const p of read.problems) {
+    if (p.severity === 'error' && !p.entityRef && !freshFiles.has(p.file) && !failedFiles.has(p.file)) failedFiles.set(p.file, p);
+  }
+  const carried: { located: LocatedEntity; stale: StaleMark }[] = [];
+  for (const record of previous.values()) {
+    const failure = failedFiles.get(record.source.file);
+    if (!failure || freshRefs.has(record.ref)) continue;
+    const { relations: _derived, ...entity } = record.entity;
+    carried.push({
+      located: {
+        entity,
+        ref: record.ref,
+        source: { file: record.source.file, line: record.source.line, column: record.source.column },
+        location: { type: 'file', target: record.source.file },
+        positions: {},
+      },
+      stale: {
+        error: `${failure.file}:${failure.line}:${failure.column}: ${failure.message}`,
+        failedAt: now.toISOString(),
+        lastSuccessAt: record.stale?.lastSuccessAt ?? record.collectedAt,
+      },
+    });
+  }
+  return carried;
+}
+
+function dedupeProblems(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.file}:${p.line}:${p.column}:${p.rule}:${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

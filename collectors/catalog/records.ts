@@ -1,0 +1,29 @@
+// Turns an assembled catalog entity into the record the portal reads.
+import type { CatalogEntity } from '../../lib/catalog/types.ts';
+import type { EntityRecord, StaleMark } from '../../lib/content/records.ts';
+
+export function toEntityRecord(
+  entity: CatalogEntity,
+  extra: { collectedAt: string; repository?: string; sourceUrl?: string; stale?: StaleMark },
+): EntityRecord {
+  const [kind, rest] = splitRef(entity.ref);
+  const [namespace, name] = rest.split('/') as [string, string];
+  const record: EntityRecord = {
+    ref: entity.ref,
+    kind,
+    namespace,
+    name,
+    entity: entity.entity,
+    source: { ...entity.source, ...(extra.sourceUrl ? { url: extra.sourceUrl } : {}) },
+    problems: entity.problems,
+    collectedAt: extra.collectedAt,
+  };
+  if (extra.repository) record.repository = extra.repository;
+  if (extra.stale) record.stale = extra.stale;
+  return record;
+}
+
+function splitRef(ref: string): [string, string] {
+  const colon = ref.indexOf(':');
+  return [ref.slice(0, colon), ref.slice(colon + 1)];
+}
