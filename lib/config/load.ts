@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
 import {
   CONFIG_DEFAULTS,
   DEFAULT_SECTIONS,
@@ -46,14 +46,13 @@ export function parseConfig(text: string, displayName = CONFIG_FILE): BacklotCon
     throw new ConfigError(`Invalid YAML in ${displayName}:\n  ${messages.join('\n  ')}`);
   }
   const raw = (doc.toJS() ?? {}) as unknown;
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
   addFormats(ajv);
   const validate = ajv.compile(configJsonSchema);
   if (!validate(raw)) {
     const messages = (validate.errors ?? []).map((err) => {
       const keyPath = err.instancePath.split('/').filter(Boolean);
-      const node = doc.getIn(keyPath, true) as { range?: [number, number] } | undefined;
-      const pos = node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
+      const pos = positionOf(doc, lineCounter, keyPath, err.keyword === 'additionalProperties' ? (err.params as { additionalProperty: string }).additionalProperty : undefined);
       const key = keyPath.join('.') || '(top level)';
       const schemaNode = err.parentSchema as { description?: string } | undefined;
       let what = err.message ?? 'is invalid';
@@ -68,6 +67,17 @@ export function parseConfig(text: string, displayName = CONFIG_FILE): BacklotCon
     throw new ConfigError(`Invalid configuration in ${displayName}:\n  ${messages.join('\n  ')}`);
   }
   return withDefaults(raw as Partial<BacklotConfig>);
+}
+
+/** Where a value (or, for an unknown key, the key itself) starts in the file. */
+function positionOf(doc: Document, lineCounter: LineCounter, keyPath: string[], unknownKey?: string): { line: number; col: number } {
+  const node = (keyPath.length ? doc.getIn(keyPath, true) : doc.contents) as { range?: [number, number] } | null | undefined;
+  if (unknownKey !== undefined && isMap(node)) {
+    const pair = node.items.find((item) => isScalar(item.key) && item.key.value === unknownKey);
+    const keyNode = pair?.key as { range?: [number, number] } | undefined;
+    if (keyNode?.range) return lineCounter.linePos(keyNode.range[0]);
+  }
+  return node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
 }
 
 function withDefaults(raw: Partial<BacklotConfig>): BacklotConfig {
