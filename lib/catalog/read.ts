@@ -1,0 +1,102 @@
+// Reads descriptor files into located, individually validated entities, following Location
+// entities from file to file. Everything that goes wrong becomes a Problem; nothing stops the read.
+import type { CatalogSource, LocatedEntity, LocationSpec, Problem, ReadResult } from './types.ts';
+import { parseYamlDocuments } from './yaml.ts';
+import { problemAt } from './problem.ts';
+import type { FieldLocator } from './problem.ts';
+import { resolvePlaceholders } from './substitute.ts';
+import { validateEntity } from './validate.ts';
+
+/** Files above this are refused: a descriptor is small, and a huge one is a mistake or an attack. */
+export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+
+interface Referrer {
+  at: FieldLocator;
+  path: string;
+  optional: boolean;
+}
+
+export async function readEntities(
+  roots: LocationSpec[],
+  source: CatalogSource,
+  options: { maxFileBytes?: number } = {},
+): Promise<ReadResult> {
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const entities: LocatedEntity[] = [];
+  const problems: Problem[] = [];
+  const files: string[] = [];
+  const visited = new Set<string>();
+  const keyOf = (l: LocationSpec) => `${l.type}:${l.target}`;
+
+  // Where to report a problem with a location: the field that named it, or the top of the root file.
+  const reportAt = (location: LocationSpec, from: Referrer | undefined, rule: string, message: string, hint: string) =>
+    problems.push(
+      from
+        ? problemAt(from.at, from.path, 'error', rule, message, hint)
+        : { file: source.display(location), line: 1, column: 1, severity: 'error', rule, message, hint },
+    );
+
+  async function visit(location: LocationSpec, ancestors: string[], from?: Referrer): Promise<void> {
+    const key = keyOf(location);
+    const shown = source.display(location);
+    if (ancestors.includes(key)) {
+      reportAt(location, from, 'location-cycle', `Location cycle: ${shown} is already being read higher up this chain of Locations`, 'Remove the target that points back; each file should be reached from one Location.');
+      return;
+    }
+    // Reached twice through different Locations: read once, so its entities are not duplicated.
+    if (visited.has(key)) return;
+    visited.add(key);
+
+    let text: string | null;
+    try {
+      text = await source.read(location);
+    } catch (e) {
+      reportAt(location, from, 'location-unreadable', `Could not read ${shown}: ${(e as Error).message}`, 'Check the path and its permissions.');
+      return;
+    }
+    if (text === null) {
+      if (from?.optional) return;
+      reportAt(location, from, 'location-missing', `${shown} does not exist`, from ? 'Fix the target path (relative to the file holding the Location), or set spec.presence: optional.' : 'Check the path you gave.');
+      return;
+    }
+    files.push(shown);
+    if (Buffer.byteLength(text) > maxFileBytes) {
+      problems.push({ file: shown, line: 1, column: 1, severity: 'error', rule: 'file-too-large', message: `${shown} is ${Buffer.byteLength(text)} bytes, over the limit of ${maxFileBytes}: not read`, hint: 'Split the descriptors into several files joined by a Location, or raise the limit.' });
+      return;
+    }
+
+    for (const doc of parseYamlDocuments(text)) {
+      for (const error of doc.errors) {
+        problems.push({ file: shown, line: error.line, column: error.column, severity: 'error', rule: 'yaml-syntax', message: error.message, hint: 'Fix the YAML syntax; the other documents of the file are still read.' });
+      }
+      if (doc.errors.length > 0 || doc.value === undefined || doc.value === null) continue;
+      const at: FieldLocator = { file: shown, positions: doc.positions, start: doc.start };
+      const substituted = await resolvePlaceholders(doc.value, location, source, at, maxFileBytes);
+      const checked = validateEntity(substituted.value, at);
+      for (const p of substituted.problems) if (checked.ref) p.entityRef = checked.ref;
+      problems.push(...substituted.problems, ...checked.problems);
+      if (!checked.entity || !checked.ref || substituted.problems.length > 0) continue;
+      const entity = checked.entity;
+      entities.push({ entity, ref: checked.ref, source: { file: shown, ...doc.start }, location, positions: doc.positions });
+
+      if (entity.kind !== 'Location') continue;
+      const spec = entity.spec ?? {};
+      const targets: { path: string; target: string }[] = [];
+      if (typeof spec.target === 'string') targets.push({ path: 'spec.target', target: spec.target });
+      if (Array.isArray(spec.targets)) spec.targets.forEach((t, i) => targets.push({ path: `spec.targets.${i}`, target: String(t) }));
+      const type = typeof spec.type === 'string' ? spec.type : location.type;
+      const locator: FieldLocator = { ...at, entityRef: checked.ref };
+      for (const { path, target } of targets) {
+        const resolved = source.resolve(location, target, type);
+        if ('error' in resolved) {
+          problems.push(problemAt(locator, path, 'error', 'location-refused', resolved.error, 'Use a relative path to a file inside the repository.'));
+          continue;
+        }
+        await visit(resolved, [...ancestors, key], { at: locator, path, optional: spec.presence === 'optional' });
+      }
+    }
+  }
+
+  for (const root of roots) await visit(root, []);
+  return { entities, problems, files };
+}
