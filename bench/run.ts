@@ -1,0 +1,211 @@
+// `npm run bench`: generates a synthetic organisation of N entities, then runs `backlot collect` and
+// `backlot build` on it as separate child processes, each measured (wall time, peak memory), and
+// reports what the build produced (pages/s, dist size, entity page sizes, Pagefind index size).
+// `--baseline` also builds N trivial pages with bare Astro, for comparison on the same machine.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateOrg } from './generate-org.ts';
+import { measureDist, type DistStats } from './dist-stats.ts';
+import { samplePeakTreeRss } from './process-tree-memory.ts';
+import { formatBytes, formatMs, table } from './report-table.ts';
+import type { MeasureResult } from './measure.ts';
+
+const help = `Usage: node bench/run.ts [options]
+
+Options:
+  --entities N      entities in the synthetic organisation (default 10000)
+  --seed N          generator seed (default 42)
+  --baseline        also build N trivial pages with bare Astro (bench/bare-astro/)
+  --cpu-prof        write a V8 CPU profile of the build step (kept, path printed)
+  --json            print the figures as JSON on stdout
+  --keep            keep the temporary folder (organisation, content, dist)
+  --verbose         show the commands' own output
+  -h, --help        show this help
+`;
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+interface StepResult extends MeasureResult {
+  /** From spawn to exit, Node start-up included. */
+  wallMs: number;
+  /** Peak of the summed resident memory of the process and its children (e.g. the Pagefind binary). */
+  peakTreeRssBytes: number;
+}
+
+/** Runs `node bench/measure.ts <module> …args` in the project root and measures it from outside too. */
+async function runMeasured(label: string, workDir: string, nodeArgs: string[], module: string, args: string[], verbose: boolean): Promise<StepResult> {
+  const resultFile = path.join(workDir, `${label}.result.json`);
+  const logFile = path.join(workDir, `${label}.log`);
+  const started = performance.now();
+  const child = spawn(process.execPath, [...nodeArgs, path.join(projectRoot, 'bench/measure.ts'), module, ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, BENCH_RESULT_FILE: resultFile, ASTRO_TELEMETRY_DISABLED: '1', CI: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const sampler = samplePeakTreeRss(child.pid!);
+  const output: Buffer[] = [];
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.on('data', (chunk: Buffer) => {
+      output.push(chunk);
+      if (verbose) process.stderr.write(chunk);
+    });
+  }
+  const exitCode = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  const wallMs = performance.now() - started;
+  const peakTreeRssBytes = sampler.stop();
+  const log = Buffer.concat(output).toString('utf8');
+  await writeFile(logFile, log);
+  let measured: MeasureResult;
+  try {
+    measured = JSON.parse(await readFile(resultFile, 'utf8')) as MeasureResult;
+  } catch {
+    measured = { exitCode, runMs: wallMs, maxRssBytes: 0, cpuMs: 0, error: 'no result written' };
+  }
+  // Exit code 3 (partial) still produced content; anything else non-zero is a failed step.
+  if (exitCode !== 0 && exitCode !== 3) {
+    throw new Error(`${label} failed with exit code ${exitCode}; its output ends with:\n${log.split('\n').slice(-30).join('\n')}`);
+  }
+  return { ...measured, wallMs: Math.round(wallMs), peakTreeRssBytes: Math.max(peakTreeRssBytes, measured.maxRssBytes) };
+}
+
+async function countJsonFiles(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+  return entries.filter((e) => e.endsWith('.json')).length;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      entities: { type: 'string', default: '10000' },
+      seed: { type: 'string', default: '42' },
+      baseline: { type: 'boolean', default: false },
+      'cpu-prof': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(help);
+    return 0;
+  }
+  const entities = Number(values.entities);
+  if (!Number.isInteger(entities) || entities < 1) {
+    process.stderr.write(`bench: --entities must be a positive integer\n\n${help}`);
+    return 2;
+  }
+  const say = (line: string) => process.stderr.write(`bench: ${line}\n`);
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'backlot-bench-'));
+  const dirs = {
+    org: path.join(workDir, 'org'),
+    content: path.join(workDir, 'content'),
+    cache: path.join(workDir, 'cache'),
+    dist: path.join(workDir, 'dist'),
+    profiles: path.join(workDir, 'profiles'),
+  };
+  try {
+    let started = performance.now();
+    const org = await generateOrg({ entities, dir: dirs.org, seed: Number(values.seed) });
+    const generateMs = Math.round(performance.now() - started);
+    say(`generated ${entities} entities in ${org.files} descriptor files (${formatMs(generateMs)})`);
+
+    const configFile = path.join(workDir, 'backlot.config.yaml');
+    await writeFile(configFile, `title: Benchmark\ncatalog:\n  locations:\n    - ${JSON.stringify(org.rootFile)}\n`);
+
+    say('collect …');
+    const collect = await runMeasured('collect', workDir, [], 'cli/commands/collect.ts', ['--config', configFile, '--content-dir', dirs.content, '--cache-dir', dirs.cache, '--quiet'], values.verbose);
+    const collectedEntities = await countJsonFiles(path.join(dirs.content, 'catalog', 'entities'));
+
+    say('build …');
+    const nodeArgs: string[] = [];
+    if (values['cpu-prof']) {
+      await mkdir(dirs.profiles, { recursive: true });
+      nodeArgs.push('--cpu-prof', '--cpu-prof-dir', dirs.profiles);
+    }
+    const build = await runMeasured('build', workDir, nodeArgs, 'cli/commands/build.ts', ['--config', configFile, '--content-dir', dirs.content, '--out', dirs.dist], values.verbose);
+    const dist: DistStats = await measureDist(dirs.dist);
+
+    let baseline: (StepResult & { pages: number; pagesPerSecond: number }) | undefined;
+    if (values.baseline) {
+      say('bare-Astro baseline …');
+      const out = path.join(workDir, 'bare-astro', 'dist');
+      const step = await runMeasured('baseline', workDir, [], 'bench/bare-astro/build.ts', ['--pages', String(entities), '--out', out], values.verbose);
+      const pages = (await measureDist(out)).htmlPages;
+      baseline = { ...step, pages, pagesPerSecond: Math.round((pages / step.wallMs) * 1000) };
+    }
+
+    const figures = {
+      entities,
+      seed: Number(values.seed),
+      generated: { countsByKind: org.countsByKind, descriptorFiles: org.files, ms: generateMs },
+      collect: { ...collect, entityRecords: collectedEntities },
+      build: { ...build, pagesPerSecond: Math.round((dist.htmlPages / build.wallMs) * 1000), dist },
+      ...(baseline ? { baseline } : {}),
+      machine: { cpus: os.cpus().length, memoryBytes: os.totalmem(), node: process.version },
+    };
+
+    if (values.json) {
+      process.stdout.write(JSON.stringify(figures, null, 2) + '\n');
+    } else {
+      const memory = (s: StepResult) => `${formatBytes(s.maxRssBytes)} (process) / ${formatBytes(s.peakTreeRssBytes)} (with children)`;
+      const blocks = [
+        table(`Synthetic organisation: ${entities} entities, seed ${values.seed}`, [
+          ['per kind', Object.entries(org.countsByKind).map(([k, n]) => `${k} ${n}`).join(', ')],
+          ['descriptor files', String(org.files)],
+        ]),
+        table('collect', [
+          ['wall time', formatMs(collect.wallMs)],
+          ['peak memory', memory(collect)],
+          ['CPU time', formatMs(collect.cpuMs)],
+          ['entity records', String(collectedEntities)],
+        ]),
+        table('build (Astro + Pagefind)', [
+          ['wall time', formatMs(build.wallMs)],
+          ['peak memory', memory(build)],
+          ['CPU time', formatMs(build.cpuMs)],
+          ['HTML pages', String(dist.htmlPages)],
+          ['pages per second', String(figures.build.pagesPerSecond)],
+          ['dist/ size', formatBytes(dist.totalBytes)],
+          ['entity pages', String(dist.entityPages)],
+          ['entity page HTML', `median ${formatBytes(dist.entityHtmlMedianBytes)}, largest ${formatBytes(dist.entityHtmlMaxBytes)} (${dist.entityHtmlMaxPage})`],
+          ['Pagefind index', `${formatBytes(dist.pagefindBytes)} in ${dist.pagefindFiles} files`],
+        ]),
+      ];
+      if (baseline) {
+        blocks.push(
+          table('bare Astro baseline (trivial pages)', [
+            ['pages', String(baseline.pages)],
+            ['wall time', formatMs(baseline.wallMs)],
+            ['pages per second', String(baseline.pagesPerSecond)],
+            ['peak memory', memory(baseline)],
+          ]),
+        );
+      }
+      process.stdout.write(blocks.join('\n\n') + '\n');
+    }
+    if (values['cpu-prof']) {
+      say(`CPU profiles kept in ${dirs.profiles} (open in Chrome DevTools → Performance)`);
+      values.keep = true;
+    }
+    return 0;
+  } finally {
+    if (values.keep) say(`kept ${workDir}`);
+    else await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`bench: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);
