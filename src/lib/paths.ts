@@ -1,0 +1,39 @@
+// Pure URL building, shared by pages and tests: the one place that knows how a ref becomes a path
+// and how the base path is prefixed, so no page hand-writes a link.
+
+/** Prefixes `path` (relative to the portal root, with or without a leading slash) with `base`. */
+export function joinBase(base: string, path: string): string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const rest = path.replace(/^\/+/, '');
+  return `${prefix.startsWith('/') ? prefix : `/${prefix}`}${rest}`;
+}
+
+/** The parts of a full entity reference `kind:namespace/name`. */
+export interface RefParts {
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+/** Parses `kind:namespace/name`, `kind:name` (namespace `default`) or `name` (kind `defaultKind`). */
+export function parseRef(ref: string, defaultKind = 'component'): RefParts {
+  const colon = ref.indexOf(':');
+  const kind = colon >= 0 ? ref.slice(0, colon) : defaultKind;
+  const rest = colon >= 0 ? ref.slice(colon + 1) : ref;
+  const slash = rest.indexOf('/');
+  const namespace = slash >= 0 ? rest.slice(0, slash) : 'default';
+  const name = slash >= 0 ? rest.slice(slash + 1) : rest;
+  return { kind: kind.toLowerCase(), namespace: namespace.toLowerCase(), name: name.toLowerCase() };
+}
+
+/** `catalog/<namespace>/<kind>/<name>/`, lower-cased, each segment URL-encoded. */
+export function entityPath(ref: string): string {
+  const { kind, namespace, name } = parseRef(ref);
+  return `catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(kind)}/${encodeURIComponent(name)}/`;
+}
+
+/** Shortest readable form of a ref: drops `default/`, keeps the kind. */
+export function shortRef(ref: string): string {
+  const { kind, namespace, name } = parseRef(ref);
+  return namespace === 'default' ? `${kind}:${name}` : `${kind}:${namespace}/${name}`;
+}
