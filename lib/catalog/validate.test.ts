@@ -1,0 +1,143 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { validateEntity } from './validate.ts';
+import { parseYamlDocuments } from './yaml.ts';
+import { component } from './__fixtures__/tree.ts';
+
+/** Validates the first document of `yaml` as if read from `catalog-info.yaml`. */
+function check(yaml: string) {
+  const [doc] = parseYamlDocuments(yaml);
+  assert.deepEqual(doc.errors, []);
+  return validateEntity(doc.value, { file: 'catalog-info.yaml', positions: doc.positions, start: doc.start });
+}
+const rules = (r: ReturnType<typeof check>) => r.problems.map((p) => p.rule);
+
+test('accepts a minimal valid Component and gives its reference', () => {
+  const r = check(component('checkout'));
+  assert.deepEqual(r.problems, []);
+  assert.equal(r.ref, 'component:default/checkout');
+  assert.equal(r.entity?.metadata.name, 'checkout');
+});
+
+test('rejects a name with a space, as Backstage\'s naming policy does, at the line and column of the name', () => {
+  const r = check(component('my service'));
+  assert.equal(r.entity, undefined);
+  const [p] = r.problems;
+  assert.equal(p.rule, 'invalid-name');
+  assert.equal(p.severity, 'error');
+  assert.deepEqual([p.file, p.line, p.column], ['catalog-info.yaml', 4, 9]);
+  assert.equal(p.entityRef, 'component:default/my service');
+  assert.match(p.message, /my service/);
+  assert.ok(p.hint);
+});
+
+test('rejects a namespace that is not a DNS label, and accepts one that is', () => {
+  assert.deepEqual(rules(check(component('a', [], ['namespace: Team_A']))), ['invalid-namespace']);
+  assert.deepEqual(rules(check(component('a', [], ['namespace: team-a']))), []);
+});
+
+test('rejects malformed tags at the position of the tag, and accepts well-formed ones', () => {
+  const r = check(component('a', [], ['tags: [java, Web App]']));
+  assert.deepEqual(rules(r), ['invalid-tag']);
+  assert.deepEqual([r.problems[0].line, r.problems[0].column], [5, 16]);
+  assert.deepEqual(rules(check(component('a', [], ['tags: [java, c++, web-app]']))), []);
+});
+
+test('rejects malformed label keys and values, and accepts well-formed ones', () => {
+  assert.deepEqual(rules(check(component('a', [], ['labels:', '  "bad key!": x']))), ['invalid-label']);
+  assert.deepEqual(rules(check(component('a', [], ['labels:', '  tier: free text']))), ['invalid-label']);
+  assert.deepEqual(rules(check(component('a', [], ['labels:', '  example.com/tier: gold']))), []);
+});
+
+test('rejects malformed annotation keys and non-string values, and accepts any string value', () => {
+  assert.deepEqual(rules(check(component('a', [], ['annotations:', '  "a/b/c": x']))), ['invalid-annotation']);
+  assert.deepEqual(rules(check(component('a', [], ['annotations:', '  backstage.io/techdocs-ref: 3']))), ['invalid-field']);
+  assert.deepEqual(rules(check(component('a', [], ['annotations:', '  backstage.io/techdocs-ref: "dir:. with spaces"']))), []);
+});
+
+test('rejects a link whose url is not absolute, and a link without url', () => {
+  assert.deepEqual(rules(check(component('a', [], ['links:', '  - url: example.com']))), ['invalid-link']);
+  assert.deepEqual(rules(check(component('a', [], ['links:', '  - title: Docs']))), ['required-field']);
+  assert.deepEqual(rules(check(component('a', [], ['links:', '  - url: https://example.com', '    title: Docs']))), []);
+});
+
+test('rejects unknown top-level fields, as Backstage\'s NoForeignRootFields policy does', () => {
+  const r = check(component('a') + 'extra: 1\n');
+  assert.deepEqual(rules(r), ['unknown-root-field']);
+});
+
+test('rejects a document that is not a mapping, and an envelope without metadata.name', () => {
+  assert.deepEqual(rules(check('- a\n- b\n')), ['invalid-envelope']);
+  const r = check('apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  title: x\n');
+  assert.deepEqual(rules(r), ['required-field']);
+  assert.match(r.problems[0].message, /metadata\.name is required/);
+});
+
+const REQUIRED: Record<string, { apiVersion: string; spec: Record<string, string> }> = {
+  Component: { apiVersion: 'backstage.io/v1alpha1', spec: { type: 'service', lifecycle: 'production', owner: 'team-a' } },
+  API: { apiVersion: 'backstage.io/v1alpha1', spec: { type: 'openapi', lifecycle: 'production', owner: 'team-a', definition: '"openapi: 3.0.0"' } },
+  Resource: { apiVersion: 'backstage.io/v1alpha1', spec: { type: 'database', owner: 'team-a' } },
+  System: { apiVersion: 'backstage.io/v1alpha1', spec: { owner: 'team-a' } },
+  Domain: { apiVersion: 'backstage.io/v1alpha1', spec: { owner: 'team-a' } },
+  Group: { apiVersion: 'backstage.io/v1alpha1', spec: { type: 'team', children: '[]' } },
+  User: { apiVersion: 'backstage.io/v1alpha1', spec: { memberOf: '[team-a]' } },
+  Template: { apiVersion: 'scaffolder.backstage.io/v1beta3', spec: { type: 'service', steps: '[{ action: "fetch:plain" }]' } },
+};
+
+function entityYaml(kind: string, apiVersion: string, spec: Record<string, string>): string {
+  return [`apiVersion: ${apiVersion}`, `kind: ${kind}`, 'metadata:', '  name: x', Object.keys(spec).length ? 'spec:' : 'spec: {}', ...Object.entries(spec).map(([k, v]) => `  ${k}: ${v}`)].join('\n') + '\n';
+}
+
+for (const [kind, { apiVersion, spec }] of Object.entries(REQUIRED)) {
+  test(`accepts a ${kind} with its required spec fields (${Object.keys(spec).join(', ')})`, () => {
+    assert.deepEqual(check(entityYaml(kind, apiVersion, spec)).problems, []);
+  });
+  for (const field of Object.keys(spec)) {
+    test(`rejects a ${kind} without spec.${field}, pointing at spec`, () => {
+      const { [field]: _removed, ...rest } = spec;
+      const r = check(entityYaml(kind, apiVersion, rest));
+      assert.equal(r.entity, undefined);
+      assert.deepEqual(rules(r), ['required-field']);
+      assert.match(r.problems[0].message, new RegExp(`spec\\.${field} is required`));
+      assert.equal(r.problems[0].line, Object.keys(rest).length ? 6 : 5);
+    });
+  }
+}
+
+test('accepts a Location with only target, and rejects a Location presence other than required/optional', () => {
+  assert.deepEqual(check(entityYaml('Location', 'backstage.io/v1alpha1', { target: './a.yaml' })).problems, []);
+  assert.deepEqual(rules(check(entityYaml('Location', 'backstage.io/v1alpha1', { target: './a.yaml', presence: 'maybe' }))), ['invalid-field']);
+});
+
+test('rejects a known kind under an apiVersion that kind does not have', () => {
+  assert.deepEqual(rules(check(entityYaml('Template', 'backstage.io/v1alpha1', REQUIRED.Template.spec))), ['invalid-api-version']);
+});
+
+test('rejects a field of the wrong type, naming the field', () => {
+  const r = check(component('a', ['providesApis: petstore']));
+  assert.deepEqual(rules(r), ['invalid-field']);
+  assert.match(r.problems[0].message, /spec\.providesApis must be array/);
+});
+
+test('keeps an entity of an unknown kind, with an unknown-kind warning', () => {
+  const r = check(entityYaml('Pipeline', 'example.com/v1', { anything: 'goes' }));
+  assert.ok(r.entity);
+  assert.deepEqual(r.problems.map((p) => [p.rule, p.severity]), [['unknown-kind', 'warning']]);
+});
+
+test('suggests the right spelling for a kind written in the wrong case', () => {
+  const r = check(entityYaml('component', 'backstage.io/v1alpha1', REQUIRED.Component.spec));
+  assert.match(r.problems[0].hint ?? '', /Component/);
+});
+
+test('rejects a dependsOn entry without a kind (the field has no default kind) at the array item', () => {
+  const r = check(component('a', ['dependsOn: [resource:db, cache]']));
+  assert.deepEqual(rules(r), ['invalid-reference']);
+  assert.deepEqual([r.problems[0].line, r.problems[0].column], [9, 28]);
+});
+
+test('drops relations written in the file: they are derived, never read', () => {
+  const r = check(component('a') + 'relations: [{ type: ownedBy, targetRef: "group:default/x" }]\n');
+  assert.ok(r.entity);
+  assert.equal(r.entity.relations, undefined);
+});
