@@ -1,0 +1,184 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { readEntities } from './read.ts';
+import { createLocalSource, fileLocation } from '../../collectors/local/source.ts';
+import { writeTree, component } from './__fixtures__/tree.ts';
+
+const trees: { remove: () => void }[] = [];
+after(() => trees.forEach((t) => t.remove()));
+
+async function read(files: Record<string, string>, root = 'catalog-info.yaml', options?: { maxFileBytes?: number }) {
+  const tree = writeTree(files);
+  trees.push(tree);
+  return readEntities([fileLocation(tree.path(root))], createLocalSource(tree.root), options);
+}
+
+const location = (name: string, spec: string[]) =>
+  ['apiVersion: backstage.io/v1alpha1', 'kind: Location', 'metadata:', `  name: ${name}`, 'spec:', ...spec.map((l) => `  ${l}`)].join('\n') + '\n';
+
+test('reads Backstage\'s own example catalog (create-app default-app examples) with zero problems', async () => {
+  const dir = fileURLToPath(new URL('./__fixtures__/backstage-examples/', import.meta.url));
+  const result = await readEntities([fileLocation(`${dir}catalog-info.yaml`)], createLocalSource(dir));
+  assert.deepEqual(result.problems, []);
+  assert.deepEqual(result.entities.map((e) => e.ref).sort(), [
+    'api:default/example-grpc-api',
+    'component:default/example-website',
+    'group:default/guests',
+    'location:default/backstage-examples',
+    'system:default/examples',
+    'template:default/example-nodejs-template',
+    'user:default/guest',
+  ]);
+  assert.equal(result.files.length, 4);
+});
+
+test('reads every document of a multi-document file, each with the line its document starts on', async () => {
+  const r = await read({ 'catalog-info.yaml': `${component('a')}---\n${component('b')}` });
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(r.entities.map((e) => [e.ref, e.source.line]), [['component:default/a', 1], ['component:default/b', 10]]);
+});
+
+test('records the position of metadata, spec and array-item fields', async () => {
+  const r = await read({ 'catalog-info.yaml': component('a', ['dependsOn:', '  - resource:db', '  - component:b']) });
+  const { positions } = r.entities[0];
+  assert.deepEqual(positions['metadata.name'], { line: 4, column: 9 });
+  assert.deepEqual(positions['spec.owner'], { line: 8, column: 10 });
+  assert.deepEqual(positions['spec.dependsOn.1'], { line: 11, column: 7 });
+});
+
+test('reports malformed YAML as yaml-syntax with line and column, and still loads the other documents', async () => {
+  const r = await read({ 'catalog-info.yaml': `${component('a')}---\nmetadata: [unclosed\n---\n${component('c')}` });
+  assert.deepEqual(r.entities.map((e) => e.ref), ['component:default/a', 'component:default/c']);
+  const [p] = r.problems;
+  assert.equal(p.rule, 'yaml-syntax');
+  assert.equal(p.file.endsWith('catalog-info.yaml'), true);
+  assert.ok(p.line >= 11 && p.line <= 13, `line ${p.line}`);
+});
+
+test('reports a duplicate key in a mapping as yaml-syntax', async () => {
+  const r = await read({ 'catalog-info.yaml': component('a', ['type: library']).replace('  type: library\n', '') + '  owner: team-b\n' });
+  assert.deepEqual(r.problems.map((p) => p.rule), ['yaml-syntax']);
+  assert.equal(r.entities.length, 0);
+});
+
+test('excludes an invalid entity, reports it, and keeps the valid ones of the same file', async () => {
+  const r = await read({ 'catalog-info.yaml': `${component('my service')}---\n${component('ok')}` });
+  assert.deepEqual(r.entities.map((e) => e.ref), ['component:default/ok']);
+  assert.deepEqual(r.problems.map((p) => [p.rule, p.line]), [['invalid-name', 4]]);
+});
+
+test('substitutes $text, $json and $yaml from files relative to the descriptor', async () => {
+  const r = await read({
+    'catalog-info.yaml': location('root', ['target: ./api/api.yaml']),
+    'api/api.yaml': [
+      'apiVersion: backstage.io/v1alpha1', 'kind: API', 'metadata:', '  name: petstore',
+      '  annotations: { $json: ./annotations.json }', 'spec:', '  type: openapi', '  lifecycle: production', '  owner: team-a',
+      '  definition:', '    $text: ./openapi.yaml', '  extra: { $yaml: ./extra.yaml }',
+    ].join('\n'),
+    'api/openapi.yaml': 'openapi: 3.0.0\n',
+    'api/annotations.json': '{ "example.com/a": "1" }',
+    'api/extra.yaml': 'list: [1, 2]\n',
+  });
+  assert.deepEqual(r.problems, []);
+  const api = r.entities.find((e) => e.entity.kind === 'API');
+  assert.equal(api?.entity.spec?.definition, 'openapi: 3.0.0\n');
+  assert.deepEqual(api?.entity.metadata.annotations, { 'example.com/a': '1' });
+  assert.deepEqual(api?.entity.spec?.extra, { list: [1, 2] });
+});
+
+test('reports a missing $text file at the placeholder, and excludes the entity', async () => {
+  const r = await read({ 'catalog-info.yaml': component('a', ['definition:', '  $text: ./missing.md']) });
+  assert.equal(r.entities.length, 0);
+  const [p] = r.problems;
+  assert.equal(p.rule, 'placeholder-missing');
+  assert.deepEqual([p.line, p.column], [10, 12]);
+  assert.equal(p.entityRef, 'component:default/a');
+  assert.match(p.message, /missing\.md/);
+});
+
+test('reports unparseable $json content', async () => {
+  const r = await read({ 'catalog-info.yaml': component('a', ['x: { $json: ./x.json }']), 'x.json': '{ nope' });
+  assert.deepEqual(r.problems.map((p) => p.rule), ['placeholder-parse']);
+});
+
+test('refuses a $text path that leaves the root', async () => {
+  const r2 = await read({ 'catalog-info.yaml': component('a', ['x: { $text: ../../../../../etc/hostname }']) });
+  assert.deepEqual(r2.problems.map((p) => p.rule), ['placeholder-refused']);
+});
+
+test('follows Location targets recursively, relative to the file holding the Location, and returns the Locations too', async () => {
+  const r = await read({
+    'catalog-info.yaml': location('root', ['targets: [./services/all.yaml]']),
+    'services/all.yaml': location('services', ['target: ./a/catalog-info.yaml']),
+    'services/a/catalog-info.yaml': component('a'),
+  });
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(r.entities.map((e) => e.ref), ['location:default/root', 'location:default/services', 'component:default/a']);
+  assert.equal(r.files.length, 3);
+});
+
+test('reports a missing Location target at the target field', async () => {
+  const r = await read({ 'catalog-info.yaml': location('root', ['targets:', '  - ./here.yaml', '  - ./gone.yaml']), 'here.yaml': component('a') });
+  assert.deepEqual(r.problems.map((p) => [p.rule, p.line, p.column, p.entityRef]), [['location-missing', 8, 7, 'location:default/root']]);
+  assert.equal(r.entities.length, 2);
+});
+
+test('accepts a missing target when the Location says presence: optional', async () => {
+  const r = await read({ 'catalog-info.yaml': location('root', ['presence: optional', 'target: ./gone.yaml']) });
+  assert.deepEqual(r.problems, []);
+});
+
+test('reports a Location cycle once instead of looping', async () => {
+  const r = await read({
+    'catalog-info.yaml': location('root', ['target: ./b.yaml']),
+    'b.yaml': location('b', ['target: ./catalog-info.yaml']),
+  });
+  assert.deepEqual(r.problems.map((p) => p.rule), ['location-cycle']);
+  assert.equal(r.entities.length, 2);
+});
+
+test('reads a file reached through two Locations only once', async () => {
+  const r = await read({
+    'catalog-info.yaml': location('root', ['targets: [./x.yaml, ./y.yaml]']),
+    'x.yaml': location('x', ['target: ./c.yaml']),
+    'y.yaml': location('y', ['target: ./c.yaml']),
+    'c.yaml': component('c'),
+  });
+  assert.deepEqual(r.problems, []);
+  assert.equal(r.entities.filter((e) => e.ref === 'component:default/c').length, 1);
+});
+
+test('refuses a Location target outside the root, naming the path', async () => {
+  const r = await read({ 'catalog-info.yaml': location('root', ['target: ../../../../etc/passwd']) });
+  assert.deepEqual(r.problems.map((p) => p.rule), ['location-refused']);
+  assert.match(r.problems[0].message, /etc\/passwd/);
+});
+
+test('refuses url targets in the local source with a clear message', async () => {
+  const r = await read({ 'catalog-info.yaml': location('root', ['type: url', 'target: https://github.com/o/r/blob/main/catalog-info.yaml']) });
+  assert.deepEqual(r.problems.map((p) => p.rule), ['location-refused']);
+  assert.match(r.problems[0].message, /URL/);
+});
+
+test('refuses a file over maxFileBytes with a file-too-large problem', async () => {
+  const big = component('a') + `# ${'x'.repeat(2000)}\n`;
+  const r = await read({ 'catalog-info.yaml': big }, 'catalog-info.yaml', { maxFileBytes: 1000 });
+  assert.deepEqual(r.problems.map((p) => p.rule), ['file-too-large']);
+  assert.equal(r.entities.length, 0);
+  const ok = await read({ 'catalog-info.yaml': big }, 'catalog-info.yaml', { maxFileBytes: 10_000 });
+  assert.equal(ok.entities.length, 1);
+});
+
+test('reports a root file that does not exist', async () => {
+  const r = await read({ 'other.yaml': component('a') });
+  assert.deepEqual(r.problems.map((p) => [p.rule, p.line]), [['location-missing', 1]]);
+});
+
+test('bounds YAML alias expansion (billion laughs) instead of exhausting memory', async () => {
+  const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+  for (let i = 1; i < 9; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+  const r = await read({ 'catalog-info.yaml': lines.join('\n') + '\n' });
+  assert.equal(r.entities.length, 0);
+  assert.equal(r.problems[0].rule, 'yaml-syntax');
+});
