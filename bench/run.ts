@@ -12,6 +12,7 @@ import { generateOrg } from './generate-org.ts';
 import { measureDist, type DistStats } from './dist-stats.ts';
 import { samplePeakTreeRss } from './process-tree-memory.ts';
 import { formatBytes, formatMs, table } from './report-table.ts';
+import { summariseCpuProfile } from './cpu-profile-summary.ts';
 import type { MeasureResult } from './measure.ts';
 
 const help = `Usage: node bench/run.ts [options]
@@ -20,7 +21,7 @@ Options:
   --entities N      entities in the synthetic organisation (default 10000)
   --seed N          generator seed (default 42)
   --baseline        also build N trivial pages with bare Astro (bench/bare-astro/)
-  --cpu-prof        write a V8 CPU profile of the build step (kept, path printed)
+  --cpu-prof        profile collect and build (V8 CPU profiles kept, top self time printed)
   --json            print the figures as JSON on stdout
   --keep            keep the temporary folder (organisation, content, dist)
   --verbose         show the commands' own output
@@ -118,17 +119,19 @@ async function main(): Promise<number> {
     const configFile = path.join(workDir, 'backlot.config.yaml');
     await writeFile(configFile, `title: Benchmark\ncatalog:\n  locations:\n    - ${JSON.stringify(org.rootFile)}\n`);
 
+    const profileArgs = async (step: string): Promise<string[]> => {
+      if (!values['cpu-prof']) return [];
+      const dir = path.join(dirs.profiles, step);
+      await mkdir(dir, { recursive: true });
+      return ['--cpu-prof', '--cpu-prof-dir', dir];
+    };
+
     say('collect …');
-    const collect = await runMeasured('collect', workDir, [], 'cli/commands/collect.ts', ['--config', configFile, '--content-dir', dirs.content, '--cache-dir', dirs.cache, '--quiet'], values.verbose);
+    const collect = await runMeasured('collect', workDir, await profileArgs('collect'), 'cli/commands/collect.ts', ['--config', configFile, '--content-dir', dirs.content, '--cache-dir', dirs.cache, '--quiet'], values.verbose);
     const collectedEntities = await countJsonFiles(path.join(dirs.content, 'catalog', 'entities'));
 
     say('build …');
-    const nodeArgs: string[] = [];
-    if (values['cpu-prof']) {
-      await mkdir(dirs.profiles, { recursive: true });
-      nodeArgs.push('--cpu-prof', '--cpu-prof-dir', dirs.profiles);
-    }
-    const build = await runMeasured('build', workDir, nodeArgs, 'cli/commands/build.ts', ['--config', configFile, '--content-dir', dirs.content, '--out', dirs.dist], values.verbose);
+    const build = await runMeasured('build', workDir, await profileArgs('build'), 'cli/commands/build.ts', ['--config', configFile, '--content-dir', dirs.content, '--out', dirs.dist], values.verbose);
     const dist: DistStats = await measureDist(dirs.dist);
 
     let baseline: (StepResult & { pages: number; pagesPerSecond: number }) | undefined;
@@ -190,7 +193,15 @@ async function main(): Promise<number> {
       process.stdout.write(blocks.join('\n\n') + '\n');
     }
     if (values['cpu-prof']) {
-      say(`CPU profiles kept in ${dirs.profiles} (open in Chrome DevTools → Performance)`);
+      for (const step of ['collect', 'build']) {
+        const dir = path.join(dirs.profiles, step);
+        for (const file of (await readdir(dir)).filter((f) => f.endsWith('.cpuprofile'))) {
+          const summary = await summariseCpuProfile(path.join(dir, file), 10);
+          const rows = summary.files.map((e): [string, string] => [`${(e.share * 100).toFixed(1)}%`, `${formatMs(e.selfMs)}  ${e.name}`]);
+          process.stderr.write(`\n${table(`${step}: self time by file or package (${file}, ${formatMs(summary.totalMs)})`, rows)}\n`);
+        }
+      }
+      say(`CPU profiles kept in ${dirs.profiles} (open in Chrome DevTools → Performance, or node bench/cpu-profile-summary.ts <file>)`);
       values.keep = true;
     }
     return 0;
