@@ -1,0 +1,31 @@
+// Raw definitions are highlighted at build time with Shiki, once per process: creating a
+// highlighter loads grammars and themes (tens of milliseconds), which a 10,000-entity build must
+// not pay per page. Both themes are emitted as CSS variables so the page switches with the portal.
+import { createHighlighter, type Highlighter } from 'shiki';
+
+export type RawLanguage = 'yaml' | 'json' | 'graphql' | 'proto' | 'text';
+
+/** Largest text highlighted; beyond it the raw view is plain text, which costs nothing to build. */
+export const MAX_HIGHLIGHT_CHARS = 256 * 1024;
+
+const LANGUAGES = ['yaml', 'json', 'graphql', 'proto'] as const;
+export const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+
+let highlighter: Promise<Highlighter> | undefined;
+
+/** The process's one highlighter, created on first use. */
+export function getApiHighlighter(): Promise<Highlighter> {
+  highlighter ??= createHighlighter({ themes: [THEMES.light, THEMES.dark], langs: [...LANGUAGES] });
+  return highlighter;
+}
+
+/**
+ * Highlighted HTML for `code` (Shiki escapes every token, so it is safe to insert), or
+ * `undefined` when the text is too large or the language is not highlighted: show it as plain text.
+ */
+export async function highlightDefinition(code: string, lang: RawLanguage, maxChars = MAX_HIGHLIGHT_CHARS): Promise<string | undefined> {
+  if (lang === 'text' || code.length > maxChars) return undefined;
+  const shiki = await getApiHighlighter();
+  // defaultColor: false emits only --shiki-light/--shiki-dark variables; the component picks one per theme.
+  return shiki.codeToHtml(code, { lang, themes: THEMES, defaultColor: false });
+}

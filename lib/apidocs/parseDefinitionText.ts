@@ -1,0 +1,67 @@
+// Definitions arrive as text (YAML or JSON) from repositories. Parsing them is the first place an
+// untrusted document can hurt a build, so this returns errors as values, with line and column,
+// and refuses documents over a size cap instead of spending minutes on them.
+import { parseDocument } from 'yaml';
+import type { DefinitionNotice } from './types.ts';
+
+/** Largest definition (in characters) turned into a structured view; larger ones show raw only. */
+export const DEFAULT_MAX_DEFINITION_CHARS = 2 * 1024 * 1024;
+
+export type ParsedDefinition =
+  | { ok: true; document: unknown; format: 'json' | 'yaml' }
+  | { ok: false; notice: DefinitionNotice; format: 'json' | 'yaml' };
+
+/** Parses a YAML or JSON definition. JSON goes through `JSON.parse` first because it is far faster. */
+export function parseDefinitionText(text: string, maxChars = DEFAULT_MAX_DEFINITION_CHARS): ParsedDefinition {
+  const looksLikeJson = /^\s*[{[]/.test(text);
+  const format = looksLikeJson ? 'json' : 'yaml';
+  if (text.length > maxChars) {
+    return {
+      ok: false,
+      format,
+      notice: {
+        level: 'warning',
+        message: `The definition is ${formatSize(text.length)}, over the ${formatSize(maxChars)} limit for a rendered reference; only the raw definition is shown.`,
+      },
+    };
+  }
+  if (text.trim() === '') return { ok: false, format, notice: { level: 'error', message: 'The definition is empty.' } };
+  if (looksLikeJson) {
+    try {
+      return { ok: true, format, document: JSON.parse(text) };
+    } catch {
+      // Not strict JSON (comments, trailing commas …): YAML is a superset that may still read it.
+    }
+  }
+  // maxAliasCount bounds alias expansion ("billion laughs"); uniqueKeys reports duplicated keys.
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, maxAliasCount: 1000 });
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0];
+    const position = error.linePos?.[0];
+    return {
+      ok: false,
+      format,
+      notice: {
+        level: 'error',
+        message: `The definition is not valid ${format === 'json' ? 'JSON or YAML' : 'YAML'}: ${firstLine(error.message)}`,
+        line: position?.line,
+        column: position?.col,
+      },
+    };
+  }
+  try {
+    return { ok: true, format, document: doc.toJS({ maxAliasCount: 1000 }) };
+  } catch (cause) {
+    return { ok: false, format, notice: { level: 'error', message: `The definition could not be read: ${firstLine(String((cause as Error).message ?? cause))}` } };
+  }
+}
+
+/** `1.4 MB`, `512 kB`: sizes a reader can compare at a glance. */
+export function formatSize(chars: number): string {
+  if (chars >= 1024 * 1024) return `${(chars / (1024 * 1024)).toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(chars / 1024))} kB`;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0];
+}
