@@ -18,9 +18,12 @@ export async function readCollectedCatalog(contentDir: string): Promise<Collecte
   return { meta, entities, byRef: new Map(entities.map((e) => [e.ref, e])) };
 }
 
-/** The display name a page most likely shows: the title when set, else the name. */
+/** What a person calls the entity, as Backstage shows it: the title, a profile display name, or the name. */
 export function displayName(record: EntityRecord): string {
-  return record.entity.metadata.title ?? record.entity.metadata.name;
+  const profile = record.entity.spec?.profile as { displayName?: unknown } | undefined;
+  if (record.entity.metadata.title) return record.entity.metadata.title;
+  if (typeof profile?.displayName === 'string' && profile.displayName) return profile.displayName;
+  return record.entity.metadata.name;
 }
 
 /** Targets of the entity's relations of one type. */

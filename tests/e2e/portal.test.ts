@@ -1,0 +1,206 @@
+// The portal as a person uses it: the example organisation is collected and built exactly as CI
+// does (`backlot collect`, `backlot build`), served by `backlot preview`, and driven in Debian's
+// Chromium with real clicks and typing. Expected values come from the collected content, not from
+// hand-written names, so the tests follow examples/ as it changes.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium.ts';
+import { buildAndServe, collectExamples, type BuiltPortal, type Workspace } from './support/portal-fixture.ts';
+import { displayName, readCollectedCatalog, type CollectedCatalog } from './support/collected-content.ts';
+import { crawlSite, formatBrokenLinks, type CrawlResult } from './support/crawl-site.ts';
+import { formatPageErrors, watchContextErrors, type PageError } from './support/page-errors.ts';
+import { ownerOf, pickOpenApiOperation, pickRichComponent, pickSearchTarget } from './support/catalog-expectations.ts';
+import { entityUrl, isEntityPageUrl } from './support/portal-urls.ts';
+
+// Collect + build of the examples, twice with the /portal/ build: minutes on a 2-core machine.
+const SETUP_TIMEOUT = 300_000;
+const TEST_TIMEOUT = 60_000;
+
+describe('the built portal in a browser', { timeout: 360_000 }, () => {
+  let workspace: Workspace | undefined;
+  let portal: BuiltPortal | undefined;
+  let browser: Browser | undefined;
+  let catalog: CollectedCatalog;
+  let crawl: CrawlResult | undefined;
+  const errors: PageError[] = [];
+  const contexts: BrowserContext[] = [];
+
+  /** A fresh browser context whose pages' console errors are all recorded. */
+  async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+    const context = await browser!.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
+    contexts.push(context);
+    watchContextErrors(context, errors);
+    return context.newPage();
+  }
+
+  async function closePages(): Promise<void> {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  }
+
+  async function siteCrawl(): Promise<CrawlResult> {
+    crawl ??= await crawlSite(portal!.home);
+    return crawl;
+  }
+
+  before(async () => {
+    // Launch first: a missing Chromium should fail in a second, not after the builds.
+    browser = await launchChromium();
+    workspace = await collectExamples();
+    catalog = await readCollectedCatalog(workspace.contentDir);
+    portal = await buildAndServe(workspace, '/');
+  }, { timeout: SETUP_TIMEOUT });
+
+  after(async () => {
+    await closePages().catch(() => {});
+    await browser?.close();
+    await portal?.server.stop();
+    await workspace?.dispose();
+  }, { timeout: 30_000 });
+
+  test('search finds an entity by a word of its description, and the owner facet narrows the results', { timeout: TEST_TIMEOUT }, async (t) => {
+    t.after(closePages);
+    const { word, target, owner, othersWithWord } = pickSearchTarget(catalog);
+    const page = await newPage();
+    await page.goto(new URL('search/', portal!.home).href);
+    const input = page.getByRole('searchbox').first();
+    await input.click();
+    await input.pressSequentially(word, { delay: 20 });
+    const targetResult = page.locator(`[data-testid="search-results"] a[href="${entityUrl(portal!.home, target.ref, true)}"]`).first();
+    await targetResult.waitFor({ timeout: 15_000 });
+    for (const other of othersWithWord) {
+      await page.locator(`[data-testid="search-results"] a[href="${entityUrl(portal!.home, other.ref, true)}"]`).first().waitFor({ timeout: 10_000 });
+    }
+    const ownerRecord = catalog.byRef.get(owner);
+    const ownerName = ownerRecord ? displayName(ownerRecord) : owner;
+    await page.locator('[data-testid="search-filters"]').getByLabel(new RegExp(escapeRegExp(ownerName), 'i')).first().check();
+    await targetResult.waitFor();
+    for (const other of othersWithWord) {
+      await page.locator(`[data-testid="search-results"] a[href="${entityUrl(portal!.home, other.ref, true)}"]`).waitFor({ state: 'detached', timeout: 10_000 });
+    }
+  });
+
+  test('a catalog filter changes the rows and survives a reload', { timeout: TEST_TIMEOUT }, async (t) => {
+    t.after(closePages);
+    const page = await newPage();
+    await page.goto(new URL('catalog/', portal!.home).href);
+    const rows = page.locator('[data-testid="catalog-table"] tbody tr:visible');
+    assert.equal(await rows.count(), catalog.entities.length, 'unfiltered, the table shows every entity');
+    const kind = 'api';
+    const expected = catalog.entities.filter((e) => e.kind === kind).length;
+    await page.getByLabel(/kind/i).first().selectOption(kind);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="catalog-table"] tbody tr:not([hidden])').length === n, expected);
+    assert.equal(await rows.count(), expected);
+    await page.reload();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="catalog-table"] tbody tr:not([hidden])').length === n, expected);
+    assert.equal(await rows.count(), expected, 'the filter is still applied after a reload');
+  });
+
+  test('an entity page shows its relations, and its owner link leads to the team page', { timeout: TEST_TIMEOUT }, async (t) => {
+    t.after(closePages);
+    const component = pickRichComponent(catalog);
+    const page = await newPage();
+    await page.goto(entityUrl(portal!.home, component.ref));
+    const relations = page.locator('[data-section="relations"]');
+    const shown = (component.entity.relations ?? []).filter((r) => catalog.byRef.has(r.targetRef));
+    assert.ok(shown.length >= 3, `${component.ref} should have several relations to check`);
+    for (const relation of shown) {
+      const link = relations.locator(`[data-relation="${relation.type}"] a[href="${entityUrl(portal!.home, relation.targetRef, true)}"]`);
+      assert.equal(await link.count(), 1, `the ${relation.type} relation to ${relation.targetRef} is a link on ${component.ref}'s page`);
+    }
+    const owner = catalog.byRef.get(ownerOf(component)!)!;
+    await page.locator('[data-testid="entity-owner"] a').first().click();
+    await page.waitForURL(entityUrl(portal!.home, owner.ref));
+    assert.equal((await page.locator('[data-testid="entity-title"]').innerText()).trim(), displayName(owner));
+  });
+
+  test('an API page shows an operation of its OpenAPI definition', { timeout: TEST_TIMEOUT }, async (t) => {
+    t.after(closePages);
+    const operation = pickOpenApiOperation(catalog);
+    const page = await newPage();
+    await page.goto(entityUrl(portal!.home, operation.api.ref));
+    const section = page.locator('[data-section="api-definition"]');
+    const pathText = section.getByText(operation.path, { exact: true }).first();
+    await pathText.waitFor({ state: 'visible', timeout: 5_000 });
+    const label = operation.summary ?? operation.operationId;
+    if (label) assert.ok((await section.getByText(label).count()) > 0, `the operation's "${label}" is shown`);
+    assert.ok((await section.getByText(new RegExp(`^\\s*${operation.method}\\s*$`, 'i')).count()) > 0, `the method ${operation.method.toUpperCase()} is shown`);
+  });
+
+  test('with JavaScript disabled the catalog still lists every collected entity', { timeout: TEST_TIMEOUT }, async (t) => {
+    t.after(closePages);
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto(new URL('catalog/', portal!.home).href);
+    const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    const listed = new Set(hrefs.filter((h) => isEntityPageUrl(portal!.home, h)));
+    const expected = new Set(catalog.entities.map((e) => entityUrl(portal!.home, e.ref)));
+    assert.equal(catalog.meta.entityCount, catalog.entities.length, 'meta.json counts every entity record');
+    assert.deepEqual([...expected].filter((u) => !listed.has(u)), [], 'every collected entity has a link on /catalog/');
+    assert.equal(listed.size, catalog.meta.entityCount);
+  });
+
+  test('the keyboard shortcut / focuses search', { timeout: TEST_TIMEOUT }, async (t) => {
+    t.after(closePages);
+    const page = await newPage();
+    await page.goto(portal!.home);
+    const search = page.locator('[data-search-shortcut]');
+    assert.equal(await search.evaluate((el) => el === document.activeElement), false, 'search is not focused before the shortcut');
+    await page.locator('main').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('/');
+    assert.equal(await search.evaluate((el) => el === document.activeElement), true, 'search is focused after pressing /');
+    await page.keyboard.type('ship');
+    assert.equal(await search.inputValue(), 'ship', 'the slash itself is not typed into the field');
+  });
+
+  test('no link inside the site is broken, and every entity page is reachable from the home page', { timeout: 120_000 }, async () => {
+    const { pages, assets, broken } = await siteCrawl();
+    assert.equal(broken.length, 0, `broken links:\n${formatBrokenLinks(broken)}`);
+    const reached = new Set(pages);
+    const unreachable = catalog.entities.map((e) => entityUrl(portal!.home, e.ref)).filter((u) => !reached.has(u));
+    assert.deepEqual(unreachable, [], 'entity pages not linked from anywhere');
+    assert.ok(assets.some((a) => a.endsWith('.css')), 'the crawl followed stylesheets too');
+  });
+
+  test('no page has a console error or an uncaught exception', { timeout: 180_000 }, async (t) => {
+    t.after(closePages);
+    const { pages } = await siteCrawl();
+    const page = await newPage();
+    for (const url of pages) {
+      await page.goto(url, { waitUntil: 'load' });
+    }
+    // Errors of the earlier tests' pages were recorded too.
+    assert.equal(errors.length, 0, `errors on pages:\n${formatPageErrors(errors)}`);
+  });
+
+  describe('built with base /portal/', () => {
+    let based: BuiltPortal | undefined;
+    before(async () => {
+      based = await buildAndServe(workspace!, '/portal/');
+    }, { timeout: SETUP_TIMEOUT });
+    after(async () => {
+      await based?.server.stop();
+    });
+
+    test('serves its pages under /portal/ with no broken link and no console error', { timeout: 120_000 }, async (t) => {
+      t.after(closePages);
+      assert.equal(new URL(based!.home).pathname, '/portal/');
+      const { pages, broken } = await crawlSite(based!.home);
+      assert.equal(broken.length, 0, `broken links under /portal/:\n${formatBrokenLinks(broken)}`);
+      assert.deepEqual(pages.filter((p) => !new URL(p).pathname.startsWith('/portal/')), [], 'every page is under the base path');
+      const component = pickRichComponent(catalog);
+      assert.ok(pages.includes(entityUrl(based!.home, component.ref)), 'entity pages are reached under the base path');
+      const before = errors.length;
+      const page = await newPage();
+      await page.goto(based!.home);
+      await page.locator('[data-testid="nav-catalog"]').click();
+      await page.waitForURL(new URL('catalog/', based!.home).href);
+      await page.goto(entityUrl(based!.home, component.ref));
+      assert.equal((await page.locator('[data-testid="entity-title"]').innerText()).trim(), displayName(component));
+      assert.deepEqual(errors.slice(before), [], 'no console error under /portal/');
+    });
+  });
+});
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
