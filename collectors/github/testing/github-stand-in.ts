@@ -190,7 +190,7 @@ export async function startGithubStandIn(options: StandInOptions): Promise<Githu
     const answer = route(request.method ?? 'GET', apiPath, url.searchParams);
     if (!answer) return send(errors.notFound!.status, errors.notFound!.body);
     const etag = `W/"${sha1(JSON.stringify(answer.body))}"`;
-    const link = answer.link ? { link: answer.link } : {};
+    const link: Record<string, string> = answer.link ? { link: answer.link } : {};
     if (request.headers['if-none-match'] === etag) return send(304, null, { etag, ...link });
     return send(200, answer.body, { etag, ...link });
   }
@@ -240,15 +240,27 @@ export async function startGithubStandIn(options: StandInOptions): Promise<Githu
 
   const branchOf = (repository: StandInRepository) => repository.defaultBranch ?? 'main';
 
-  /** The recorded repository, renamed into this organisation and host. */
+  const repositoryBodies = new Map<string, { version: string; body: unknown }>();
+  const ids = new Map<string, number>();
+  /** The recorded repository, renamed into this organisation and host (memoised: lists are read often). */
   function repositoryBody(repository: StandInRepository) {
+    const version = JSON.stringify(repository);
+    const memo = repositoryBodies.get(repository.name);
+    if (memo?.version === version) return memo.body;
+    const body = buildRepositoryBody(repository);
+    repositoryBodies.set(repository.name, { version, body });
+    return body;
+  }
+
+  function buildRepositoryBody(repository: StandInRepository) {
     const text = JSON.stringify(examples.repository)
       .replaceAll('https://api.github.com', origin + prefix)
       .replaceAll('https://github.com', origin)
       .replaceAll('octocat/Hello-World', `${options.org}/${repository.name}`)
       .replaceAll('/users/octocat', `/users/${options.org}`);
     const body = JSON.parse(text) as Record<string, unknown>;
-    const id = 1000 + [...repositories.keys()].indexOf(repository.name);
+    if (!ids.has(repository.name)) ids.set(repository.name, 1000 + ids.size);
+    const id = ids.get(repository.name)!;
     return {
       ...body,
       id,

@@ -1,0 +1,256 @@
+// The GitHub organisation source: lists the organisation's repositories, reads the changed ones
+// (bounded concurrency, conditional requests, rate limits waited out), keeps the last good data
+// of the rest — unchanged ones fresh, failed ones marked stale — and writes one facts file per
+// repository. The catalog collector calls `readGithubCatalog` and assembles what it returns.
+import path from 'node:path';
+import type { LocatedEntity, Problem } from '../../lib/catalog/types.ts';
+import { GITHUB_DEFAULTS } from '../../lib/config/schema.ts';
+import type { GithubConfig } from '../../lib/config/schema.ts';
+import type { StaleMark } from '../../lib/content/records.ts';
+import type { Logger } from '../../lib/log/logger.ts';
+import type { CollectorContext, CollectorReport } from '../types.ts';
+import { createGithubClient } from './client.ts';
+import { mapWithConcurrency } from './concurrency.ts';
+import { writeRepositoryFacts } from './facts.ts';
+import type { RepositoryFacts } from './facts.ts';
+import { exclusionReason } from './filters.ts';
+import { webOriginOf } from './github-urls.ts';
+import { loadHttpCache, saveHttpCache } from './http-cache.ts';
+import { listOrganisationRepositories } from './list-repositories.ts';
+import type { ListedRepository, RepositoryListing } from './list-repositories.ts';
+import { readRepository } from './read-repository.ts';
+import { listSnapshots, loadSnapshot, pruneSnapshots, saveSnapshot } from './repository-store.ts';
+import type { RepositorySnapshot } from './repository-store.ts';
+
+export type { RepositoryFacts } from './facts.ts';
+
+export interface GithubCatalogRead {
+  /** Entities read from every repository (fresh, or kept last-good data with `stale` set). */
+  entities: Array<{ located: LocatedEntity; repository: string; sourceUrl?: string; stale?: StaleMark }>;
+  /** Per-file problems from readEntities, plus repository failures as problems. */
+  problems: Problem[];
+  /** Facts per repository, also written to src/content/generated/github/repositories/<name>.json. */
+  repositories: RepositoryFacts[];
+  report: CollectorReport;
+}
+
+/** Injectable for tests and unusual hosts; production uses the defaults. */
+export interface ReadGithubOptions {
+  /** Unit of the 5xx/timeout retry backoff (attempt² units); default 1000 ms. */
+  retryBaseMs?: number;
+  fetch?: typeof globalThis.fetch;
+}
+
+/** Bump when what a snapshot holds changes: every repository is then read again. */
+const SNAPSHOT_FORMAT = 1;
+
+export async function readGithubCatalog(context: CollectorContext, github: GithubConfig, options: ReadGithubOptions = {}): Promise<GithubCatalogRead> {
+  const started = performance.now();
+  const config: GithubConfig = { ...GITHUB_DEFAULTS, ...github };
+  const token = context.env[config.tokenEnv] || undefined;
+  const redact = (text: string) => (token ? text.split(token).join('***') : text);
+  const logger = redactingLogger(context.logger, redact);
+  const now = context.now.toISOString();
+
+  if (!token) {
+    logger.warn(
+      `${config.tokenEnv} is not set: reading the ${config.org} organisation without a token (public repositories only, 60 requests an hour). ` +
+        `Set ${config.tokenEnv} to a personal access token or a GitHub App installation token, or set github.tokenEnv to the variable that holds one.`,
+    );
+  }
+
+  const cacheDir = path.join(context.cacheDir, 'github');
+  const httpCacheFile = path.join(cacheDir, 'http.json');
+  const snapshotDir = path.join(cacheDir, 'repositories');
+  const httpCache = await loadHttpCache(httpCacheFile);
+  const { octokit, counters } = createGithubClient({
+    baseUrl: config.baseUrl,
+    ...(token ? { token } : {}),
+    retries: config.retries,
+    timeoutMs: config.timeoutMs,
+    ...(options.retryBaseMs !== undefined ? { retryBaseMs: options.retryBaseMs } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    log: { warn: (m) => logger.warn(`github: ${m}`), info: (m) => logger.info(`github: ${m}`) },
+  });
+  const webOrigin = webOriginOf(config.baseUrl);
+  const settings = JSON.stringify({ format: SNAPSHOT_FORMAT, baseUrl: config.baseUrl, org: config.org, descriptorPath: config.descriptorPath, registerWithoutDescriptor: config.registerWithoutDescriptor });
+
+  const failures: CollectorReport['failures'] = [];
+  const problems: Problem[] = [];
+  const kept: Array<{ snapshot: RepositorySnapshot; stale?: StaleMark }> = [];
+  const counts = { read: 0, unchanged: 0, stale: 0, failed: 0, skipped: 0 };
+  let pages = 0;
+
+  const fail = (item: string, file: string, error: unknown, previous?: RepositorySnapshot): StaleMark | undefined => {
+    const message = redact((error as Error).message ?? String(error));
+    failures.push({ item, message });
+    problems.push({
+      file, line: 1, column: 1,
+      severity: previous ? 'warning' : 'error',
+      rule: previous ? 'github-repository-stale' : 'github-repository-failed',
+      message: previous ? `Could not read ${item} (${message}); showing its data from ${previous.lastSuccessAt}` : `Could not read ${item}: ${message}`,
+      hint: 'It is read again on the next run; check the token\'s access to it if this persists.',
+    });
+    if (!previous) {
+      counts.failed += 1;
+      return undefined;
+    }
+    counts.stale += 1;
+    return { error: message, failedAt: now, lastSuccessAt: previous.lastSuccessAt };
+  };
+
+  let listing: RepositoryListing | undefined;
+  try {
+    listing = await logger.time(
+      'github: repositories listed',
+      () => listOrganisationRepositories(octokit, httpCache, config.org),
+      (l) => `${l.repositories.length} in ${config.org}, ${l.pages} page(s)`,
+    );
+  } catch (error) {
+    // The organisation could not be listed: every repository keeps its last good data.
+    const message = redact((error as Error).message ?? String(error));
+    failures.push({ item: config.org, message });
+    problems.push({ file: `${webOrigin}/${config.org}`, line: 1, column: 1, severity: 'error', rule: 'github-organisation-failed', message: `Could not list the repositories of ${config.org}: ${message}`, hint: `Check github.org, github.baseUrl and the token in ${config.tokenEnv}.` });
+    for (const name of await listSnapshots(snapshotDir)) {
+      const snapshot = await loadSnapshot(snapshotDir, name);
+      if (snapshot) {
+        counts.stale += 1;
+        kept.push({ snapshot, stale: { error: message, failedAt: now, lastSuccessAt: snapshot.lastSuccessAt } });
+      }
+    }
+  }
+
+  if (listing) {
+    pages = listing.pages;
+    const pushedAt = new Map(listing.repositories.map((r) => [r.name, r.pushed_at ?? '']));
+    const selected: ListedRepository[] = [];
+    const reasons = new Map<string, number>();
+    for (const repository of listing.repositories) {
+      const reason = exclusionReason(repository, config);
+      if (reason === null) selected.push(repository);
+      else reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    }
+    counts.skipped = listing.repositories.length - selected.length;
+    if (counts.skipped > 0) logger.info(`github: ${counts.skipped} repositories skipped (${[...reasons].map(([r, n]) => `${n} ${r}`).join(', ')})`);
+
+    let done = 0;
+    const repositories = selected;
+    await logger.time(
+      'github: repositories read',
+      () =>
+        mapWithConcurrency(repositories, config.concurrency, async (repository) => {
+          const previous = await loadSnapshot(snapshotDir, repository.name);
+          const unchanged =
+            previous !== undefined &&
+            previous.settings === settings &&
+            previous.pushedAt === (repository.pushed_at ?? '') &&
+            Object.entries(previous.dependsOn).every(([name, at]) => pushedAt.get(name) === at);
+          if (unchanged) {
+            counts.unchanged += 1;
+            // Listed metadata (description, topics …) can change without a push: refresh it from the listing.
+            kept.push({ snapshot: { ...previous, facts: { ...previous.facts, ...listedFacts(repository), collectedAt: now } } });
+          } else {
+            try {
+              const read = await readRepository(repository, { octokit, cache: httpCache, org: config.org, webOrigin, descriptorPath: config.descriptorPath, registerWithoutDescriptor: config.registerWithoutDescriptor, collectedAt: now });
+              const snapshot: RepositorySnapshot = {
+                name: repository.name,
+                pushedAt: repository.pushed_at ?? '',
+                dependsOn: Object.fromEntries(read.dependsOn.map((name) => [name, pushedAt.get(name) ?? ''])),
+                settings,
+                lastSuccessAt: now,
+                facts: read.facts,
+                entities: read.entities,
+                problems: read.problems,
+                files: read.files,
+              };
+              await saveSnapshot(snapshotDir, snapshot);
+              counts.read += 1;
+              kept.push({ snapshot });
+            } catch (error) {
+              const stale = fail(repository.full_name, repository.html_url, error, previous);
+              if (previous && stale) kept.push({ snapshot: previous, stale });
+            }
+          }
+          logger.progress('repositories', ++done, repositories.length);
+        }),
+      () => `${counts.read} read, ${counts.unchanged} unchanged, ${counts.stale} stale, ${counts.failed} failed`,
+    );
+    await pruneSnapshots(snapshotDir, new Set(selected.map((r) => r.name)));
+  }
+
+  kept.sort((a, b) => a.snapshot.name.localeCompare(b.snapshot.name));
+  const keepRepositories = new Set(kept.map((k) => k.snapshot.name));
+  await saveHttpCache(httpCacheFile, httpCache, (key) => {
+    const match = /\/repos\/[^/]+\/([^/?]+)/.exec(new URL(key).pathname);
+    return match !== null && keepRepositories.has(decodeURIComponent(match[1]!));
+  });
+
+  const repositories = kept.map(({ snapshot, stale }) => (stale ? { ...snapshot.facts, stale } : snapshot.facts));
+  await writeRepositoryFacts(context.root, repositories);
+
+  // An entity reached from two repositories (a cross-repository Location) is kept once.
+  const seen = new Set<string>();
+  const entities: GithubCatalogRead['entities'] = [];
+  for (const { snapshot, stale } of kept) {
+    problems.push(...snapshot.problems);
+    for (const entity of snapshot.entities) {
+      const key = `${entity.located.source.file}#${entity.located.source.line}:${entity.located.source.column}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      entities.push(stale ? { ...entity, stale } : entity);
+    }
+  }
+
+  const durationMs = Math.round(performance.now() - started);
+  const rateLimitRemaining = counters.rateLimitRemaining ?? 'unknown';
+  logger.info(`github: ${counters.requests} requests, ${counters.notModified} not modified (304), rate limit left ${rateLimitRemaining}, ${durationMs} ms`);
+  const partial = failures.length > 0;
+  return {
+    entities,
+    problems,
+    repositories,
+    report: {
+      items: repositories.length,
+      failures,
+      partial,
+      stats: {
+        repositories: repositories.length,
+        repositoriesRead: counts.read,
+        repositoriesUnchanged: counts.unchanged,
+        repositoriesStale: counts.stale,
+        repositoriesFailed: counts.failed,
+        repositoriesSkipped: counts.skipped,
+        listPages: pages,
+        requests: counters.requests,
+        notModified: counters.notModified,
+        rateLimitRemaining,
+        rateLimitWaits: counters.rateLimitWaits,
+        durationMs,
+      },
+    },
+  };
+}
+
+/** The facts the listing itself carries, fresh on every run even when the repository is not read. */
+function listedFacts(repository: ListedRepository): Partial<RepositoryFacts> {
+  return {
+    fullName: repository.full_name,
+    url: repository.html_url,
+    description: repository.description ?? null,
+    visibility: repository.visibility ?? (repository.private ? 'private' : 'public'),
+    archived: repository.archived ?? false,
+    fork: repository.fork,
+    topics: repository.topics ?? [],
+  };
+}
+
+/** The run's logger with the token blanked out of every line, whatever the caller's logger does. */
+function redactingLogger(logger: Logger, redact: (text: string) => string): Logger {
+  return {
+    info: (m) => logger.info(redact(m)),
+    warn: (m) => logger.warn(redact(m)),
+    error: (m) => logger.error(redact(m)),
+    progress: (stage, done, total) => logger.progress(stage, done, total),
+    time: (stage, run, summary) => logger.time(redact(stage), run, summary ? (result) => redact(summary(result)) : undefined),
+  };
+}

@@ -1,0 +1,125 @@
+// Reads one repository from its default branch: the descriptor (and every file its Locations
+// name), CODEOWNERS, languages and the open pull request count. Any request that fails for a
+// reason other than "not found" fails the whole repository, so its last good data is kept.
+import type { Octokit } from 'octokit';
+import { readEntities } from '../../lib/catalog/index.ts';
+import type { LocationSpec, Problem } from '../../lib/catalog/types.ts';
+import { CODEOWNERS_PATHS, ownerFromCodeowners, parseCodeowners } from './codeowners.ts';
+import { createContentsSource } from './contents-source.ts';
+import type { RepositoryFacts } from './facts.ts';
+import { formatBlobUrl, parseBlobUrl } from './github-urls.ts';
+import { conditionalGet, linkOf } from './http-cache.ts';
+import type { HttpCache } from './http-cache.ts';
+import type { ListedRepository } from './list-repositories.ts';
+import type { RepositoryEntity } from './repository-store.ts';
+import { synthesiseComponent } from './synthesise.ts';
+
+export interface RepositoryReadSettings {
+  octokit: Octokit;
+  cache: HttpCache;
+  org: string;
+  webOrigin: string;
+  descriptorPath: string;
+  registerWithoutDescriptor: boolean;
+  /** ISO time of the run. */
+  collectedAt: string;
+}
+
+export interface RepositoryRead {
+  facts: RepositoryFacts;
+  entities: RepositoryEntity[];
+  problems: Problem[];
+  files: string[];
+  /** Other repositories whose files were read. */
+  dependsOn: string[];
+}
+
+export async function readRepository(repository: ListedRepository, settings: RepositoryReadSettings): Promise<RepositoryRead> {
+  const { octokit, cache, org, webOrigin } = settings;
+  const branch = repository.default_branch ?? 'main';
+  const source = createContentsSource({ octokit, cache, org, webOrigin });
+  const locationOf = (filePath: string): LocationSpec => ({
+    type: 'url',
+    target: formatBlobUrl(webOrigin, { owner: org, repo: repository.name, ref: branch, path: filePath }),
+  });
+  const apiPath = `/repos/${encodeURIComponent(org)}/${encodeURIComponent(repository.name)}`;
+
+  const descriptor = locationOf(settings.descriptorPath);
+  const descriptorText = await source.read(descriptor);
+
+  let codeowners: RepositoryFacts['codeowners'] = null;
+  for (const candidate of CODEOWNERS_PATHS) {
+    const text = await source.read(locationOf(candidate));
+    if (text !== null) {
+      codeowners = { path: candidate, rules: parseCodeowners(text) };
+      break;
+    }
+  }
+
+  const languages = (await conditionalGet<Record<string, number>>(octokit, cache, `${apiPath}/languages`))?.data ?? {};
+  const openPullRequests = await countOpenPullRequests(octokit, cache, apiPath);
+
+  const facts: RepositoryFacts = {
+    name: repository.name,
+    fullName: repository.full_name,
+    url: repository.html_url,
+    description: repository.description ?? null,
+    defaultBranch: branch,
+    visibility: repository.visibility ?? (repository.private ? 'private' : 'public'),
+    archived: repository.archived ?? false,
+    fork: repository.fork,
+    topics: repository.topics ?? [],
+    languages,
+    pushedAt: repository.pushed_at ?? '',
+    codeowners,
+    openPullRequests,
+    descriptorPath: descriptorText === null ? null : settings.descriptorPath,
+    collectedAt: settings.collectedAt,
+  };
+  const owner = codeowners ? ownerFromCodeowners(codeowners.rules) : undefined;
+
+  if (descriptorText === null) {
+    if (!settings.registerWithoutDescriptor) return { facts, entities: [], problems: [], files: [], dependsOn: [] };
+    const synthesised = synthesiseComponent(facts, owner);
+    const entities = synthesised.located ? [{ located: synthesised.located, sourceUrl: facts.url, repository: facts.fullName }] : [];
+    return { facts, entities, problems: synthesised.problems, files: [], dependsOn: [] };
+  }
+
+  const read = await readEntities([descriptor], source);
+  if (source.failures.length > 0) throw new Error(source.failures.join('; '));
+  const entities: RepositoryEntity[] = read.entities.map((located) => {
+    const address = parseBlobUrl(located.source.file, webOrigin);
+    return {
+      located,
+      sourceUrl: `${located.source.file}#L${located.source.line}`,
+      repository: 'error' in address ? facts.fullName : `${address.owner}/${address.repo}`,
+    };
+  });
+  const problems = read.problems.map((problem) => suggestOwner(problem, owner));
+  const dependsOn = [...source.repositoriesRead].filter((name) => name !== repository.name);
+  return { facts, entities, problems, files: read.files, dependsOn };
+}
+
+/**
+ * Open pull requests in one request: ask for one per page and read the page number of Link
+ * rel="last" (no Link: the page itself holds all, 0 or 1). `open_issues_count` would be free but
+ * counts issues too, and telling them apart needs the search API, with its far lower limit.
+ */
+async function countOpenPullRequests(octokit: Octokit, cache: HttpCache, apiPath: string): Promise<number> {
+  const answer = await conditionalGet<number>(octokit, cache, `${apiPath}/pulls?state=open&per_page=1`, {
+    reduce: (data) => (Array.isArray(data) ? data.length : 0),
+  });
+  if (!answer) return 0;
+  const last = linkOf(answer.link, 'last');
+  if (last) return Number(new URL(last).searchParams.get('page')) || 0;
+  return answer.data;
+}
+
+/**
+ * A descriptor's entity without spec.owner is not given one silently (the descriptor is what the
+ * team wrote, and Backstage rejects it too); the problem's hint names the owner CODEOWNERS gives.
+ */
+function suggestOwner(problem: Problem, owner: string | undefined): Problem {
+  if (!owner || problem.rule !== 'required-field' || !problem.message.startsWith('spec.owner ')) return problem;
+  return { ...problem, hint: `Add spec.owner: ${owner} (the owner CODEOWNERS gives this repository).` };
+}
