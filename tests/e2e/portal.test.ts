@@ -4,13 +4,13 @@
 // hand-written names, so the tests follow examples/ as it changes.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium.ts';
 import { buildAndServe, collectExamples, type BuiltPortal, type Workspace } from './support/portal-fixture.ts';
 import { displayName, readCollectedCatalog, type CollectedCatalog } from './support/collected-content.ts';
 import { crawlSite, formatBrokenLinks, type CrawlResult } from './support/crawl-site.ts';
 import { formatPageErrors, watchContextErrors, type PageError } from './support/page-errors.ts';
-import { ownerOf, pickOpenApiOperation, pickRichComponent, pickSearchTarget } from './support/catalog-expectations.ts';
+import { ownerOf, pickFilterKind, pickOpenApiOperation, pickRichComponent, pickSearchTarget } from './support/catalog-expectations.ts';
 import { entityUrl, isEntityPageUrl } from './support/portal-urls.ts';
 
 // Collect + build of the examples, twice with the /portal/ build: minutes on a 2-core machine.
@@ -63,21 +63,16 @@ describe('the built portal in a browser', { timeout: 360_000 }, () => {
     const { word, target, owner, othersWithWord } = pickSearchTarget(catalog);
     const page = await newPage();
     await page.goto(new URL('search/', portal!.home).href);
-    const input = page.getByRole('searchbox').first();
+    const input = page.locator('[data-testid="search-input"]');
     await input.click();
     await input.pressSequentially(word, { delay: 20 });
-    const targetResult = page.locator(`[data-testid="search-results"] a[href="${entityUrl(portal!.home, target.ref, true)}"]`).first();
-    await targetResult.waitFor({ timeout: 15_000 });
-    for (const other of othersWithWord) {
-      await page.locator(`[data-testid="search-results"] a[href="${entityUrl(portal!.home, other.ref, true)}"]`).first().waitFor({ timeout: 10_000 });
-    }
-    const ownerRecord = catalog.byRef.get(owner);
-    const ownerName = ownerRecord ? displayName(ownerRecord) : owner;
-    await page.locator('[data-testid="search-filters"]').getByLabel(new RegExp(escapeRegExp(ownerName), 'i')).first().check();
-    await targetResult.waitFor();
-    for (const other of othersWithWord) {
-      await page.locator(`[data-testid="search-results"] a[href="${entityUrl(portal!.home, other.ref, true)}"]`).waitFor({ state: 'detached', timeout: 10_000 });
-    }
+    const result = (ref: string) => page.locator(`[data-testid="search-results"] a[href="${entityUrl(portal!.home, ref, true)}"]`).first();
+    await result(target.ref).waitFor({ timeout: 15_000 });
+    for (const other of othersWithWord) await result(other.ref).waitFor({ timeout: 10_000 });
+    assert.ok(othersWithWord.length > 0, `"${word}" should also match entities of another owner than ${owner}, so the facet has something to remove`);
+    await page.locator('[data-testid="facet-owner"]').selectOption(owner);
+    for (const other of othersWithWord) await result(other.ref).waitFor({ state: 'detached', timeout: 10_000 });
+    assert.equal(await result(target.ref).count(), 1, `${target.ref} is still found with the owner facet ${owner}`);
   });
 
   test('a catalog filter changes the rows and survives a reload', { timeout: TEST_TIMEOUT }, async (t) => {
@@ -85,15 +80,16 @@ describe('the built portal in a browser', { timeout: 360_000 }, () => {
     const page = await newPage();
     await page.goto(new URL('catalog/', portal!.home).href);
     const rows = page.locator('[data-testid="catalog-table"] tbody tr:visible');
-    assert.equal(await rows.count(), catalog.entities.length, 'unfiltered, the table shows every entity');
-    const kind = 'api';
+    await waitForCount(rows, catalog.entities.length, 'unfiltered, the table shows every entity');
+    const kind = pickFilterKind(catalog);
     const expected = catalog.entities.filter((e) => e.kind === kind).length;
-    await page.getByLabel(/kind/i).first().selectOption(kind);
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="catalog-table"] tbody tr:not([hidden])').length === n, expected);
-    assert.equal(await rows.count(), expected);
+    await page.locator('[data-testid="filter-kind"]').selectOption(kind);
+    await waitForCount(rows, expected, `filtered by kind ${kind}, the table shows the ${kind} entities only`);
+    const names = await page.locator('[data-testid="catalog-table"] tbody tr:visible td:nth-child(2)').allInnerTexts();
+    assert.equal(new Set(names).size, 1, `every visible row has the same kind (${[...new Set(names)].join(', ')})`);
     await page.reload();
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="catalog-table"] tbody tr:not([hidden])').length === n, expected);
-    assert.equal(await rows.count(), expected, 'the filter is still applied after a reload');
+    assert.equal(await page.locator('[data-testid="filter-kind"]').inputValue(), kind, 'the filter control shows the chosen kind after a reload');
+    await waitForCount(rows, expected, 'the filter is still applied after a reload');
   });
 
   test('an entity page shows its relations, and its owner link leads to the team page', { timeout: TEST_TIMEOUT }, async (t) => {
@@ -201,6 +197,13 @@ describe('the built portal in a browser', { timeout: 360_000 }, () => {
   });
 });
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Polls until the locator matches `n` elements: filtering may be debounced or asynchronous. */
+async function waitForCount(locator: Locator, n: number, message: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let count = await locator.count();
+  while (count !== n && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    count = await locator.count();
+  }
+  assert.equal(count, n, message);
 }

@@ -57,6 +57,15 @@ export function pickSearchTarget(catalog: CollectedCatalog): SearchTarget {
   return { word, target: records[0], owner: ownerOf(records[0])!, othersWithWord: [] };
 }
 
+/** A kind that some but not all entities have, preferring `api`: filtering by it visibly changes the table. */
+export function pickFilterKind(catalog: CollectedCatalog): string {
+  const counts = new Map<string, number>();
+  for (const e of catalog.entities) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
+  const usable = [...counts].filter(([, n]) => n >= 2 && n < catalog.entities.length).sort(([a], [b]) => (a < b ? -1 : 1));
+  if (usable.length === 0) throw new Error('the collected catalog needs two kinds with at least two entities each to test filtering');
+  return (usable.find(([k]) => k === 'api') ?? usable[0])[0];
+}
+
 /** The component with the most relations: its page has the most to show. */
 export function pickRichComponent(catalog: CollectedCatalog): EntityRecord {
   const components = catalog.entities.filter((e) => e.kind === 'component' && ownerOf(e)).sort(byRef);
