@@ -1,0 +1,135 @@
+// Size budgets, checked after every build as Starlight does with size-limit: per page, the HTML
+// (gzip), the JavaScript it loads up front and the CSS it links. Past a budget the build fails.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** budgets.json: kB (1,000 bytes) gzip; `pages` overrides `default` by glob (`*` any characters). */
+export interface Budgets {
+  html: { default: number; pages?: Record<string, number> };
+  js: { default: number; pages?: Record<string, number> };
+  css: { default: number; pages?: Record<string, number> };
+}
+
+export interface PageSize {
+  /** Path of the HTML file relative to outDir, with `/`. */
+  page: string;
+  html: number;
+  js: number;
+  css: number;
+}
+
+export interface BudgetViolation {
+  page: string;
+  measure: 'html' | 'js' | 'css';
+  bytes: number;
+  limit: number;
+}
+
+export interface BudgetReport {
+  pages: PageSize[];
+  violations: BudgetViolation[];
+  /** The largest page for each measure. */
+  largest: Record<'html' | 'js' | 'css', PageSize | undefined>;
+}
+
+const gzipSize = (data: string | Buffer) => gzipSync(data, { level: 9 }).length;
+
+function htmlFiles(outDir: string): string[] {
+  return (readdirSync(outDir, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((f) => f.endsWith('.html') && !f.split(path.sep).includes('pagefind'))
+    .map((f) => f.split(path.sep).join('/'))
+    .sort();
+}
+
+/** The limit in bytes for `page`: the first matching `pages` glob, else the default. */
+export function limitFor(budget: Budgets['html'], page: string): number {
+  for (const [pattern, kb] of Object.entries(budget.pages ?? {})) {
+    const regex = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    if (regex.test(page)) return kb * 1000;
+  }
+  return budget.default * 1000;
+}
+
+/** Local URLs of module scripts and stylesheets, plus inline script and style text, of one page. */
+export function pageAssets(html: string): { scripts: string[]; styles: string[]; inlineScripts: string[]; inlineStyles: string[] } {
+  const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)].map((m) => m[1]);
+  const styles = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)].map((m) => /\bhref="([^"]+)"/.exec(m[0])?.[1]).filter((s): s is string => !!s);
+  const inlineScripts = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  const inlineStyles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+  return { scripts, styles, inlineScripts, inlineStyles };
+}
+
+/** Static `import … from "./x.js"` specifiers of a module (dynamic `import()` is lazy, not counted). */
+export function staticImports(code: string): string[] {
+  return [...code.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+?\s*from\s*)?["']([^"']+)["']/g)].map((m) => m[1]);
+}
+
+export function checkBudgets(outDir: string, budgets: Budgets, base = '/'): BudgetReport {
+  const fileCache = new Map<string, string | null>();
+  const read = (file: string) => {
+    if (!fileCache.has(file)) fileCache.set(file, existsSync(file) ? readFileSync(file, 'utf8') : null);
+    return fileCache.get(file)!;
+  };
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const toFile = (url: string, from: string) => {
+    if (/^[a-z]+:/i.test(url) || url.startsWith('//')) return null; // external: not ours to count
+    const clean = url.split(/[?#]/)[0];
+    if (clean.startsWith('/')) return clean.startsWith(prefix) ? path.join(outDir, clean.slice(prefix.length)) : null;
+    return path.join(path.dirname(from), clean);
+  };
+  /** Gzip bytes of a module and everything it statically imports, each file counted once. */
+  const moduleSize = (file: string, seen: Set<string>): number => {
+    if (seen.has(file)) return 0;
+    seen.add(file);
+    const code = read(file);
+    if (code === null) return 0;
+    let total = gzipSize(code);
+    for (const spec of staticImports(code)) {
+      const dep = toFile(spec, file);
+      if (dep) total += moduleSize(dep, seen);
+    }
+    return total;
+  };
+
+  const pages: PageSize[] = [];
+  for (const page of htmlFiles(outDir)) {
+    const file = path.join(outDir, page);
+    const html = readFileSync(file, 'utf8');
+    const assets = pageAssets(html);
+    const seen = new Set<string>();
+    let js = assets.inlineScripts.reduce((sum, code) => sum + (code.trim() ? gzipSize(code) : 0), 0);
+    for (const code of assets.inlineScripts) {
+      for (const spec of staticImports(code)) {
+        const dep = toFile(spec, file);
+        if (dep) js += moduleSize(dep, seen);
+      }
+    }
+    for (const src of assets.scripts) {
+      const dep = toFile(src, file);
+      if (dep) js += moduleSize(dep, seen);
+    }
+    let css = assets.inlineStyles.reduce((sum, text) => sum + gzipSize(text), 0);
+    for (const hrefValue of assets.styles) {
+      const dep = toFile(hrefValue, file);
+      const text = dep && read(dep);
+      if (text) css += gzipSize(text);
+    }
+    pages.push({ page, html: gzipSize(html), js, css });
+  }
+
+  const violations: BudgetViolation[] = [];
+  for (const size of pages) {
+    for (const measure of ['html', 'js', 'css'] as const) {
+      const limit = limitFor(budgets[measure], size.page);
+      if (size[measure] > limit) violations.push({ page: size.page, measure, bytes: size[measure], limit });
+    }
+  }
+  const largest = (measure: 'html' | 'js' | 'css') => pages.reduce<PageSize | undefined>((max, p) => (!max || p[measure] > max[measure] ? p : max), undefined);
+  return { pages, violations, largest: { html: largest('html'), js: largest('js'), css: largest('css') } };
+}
+
+/** Reads budgets.json from the project root. */
+export function readBudgets(root: string): Budgets {
+  return JSON.parse(readFileSync(path.join(root, 'budgets.json'), 'utf8')) as Budgets;
+}

@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compareRows, matchesFilters, readQuery, writeQuery, type CatalogRow } from './catalog-filter.ts';
+
+const row = (over: Partial<CatalogRow>): CatalogRow => ({ name: 'web', kind: 'Component', type: 'service', owner: 'group:default/team-a', lifecycle: 'production', system: 'shop', tags: ['java'], description: 'The shop front', ...over });
+
+test('reads filters and sort from the query, ignoring unknown keys, blanks and bad columns', () => {
+  assert.deepEqual(readQuery('?kind=api&owner=group%3Adefault%2Fteam-a&x=1&type=&sort=owner&dir=desc'), {
+    filters: { kind: 'api', owner: 'group:default/team-a' }, sort: 'owner', descending: true,
+  });
+  assert.deepEqual(readQuery('?sort=evil'), { filters: {}, sort: undefined, descending: false });
+});
+
+test('writes the same query for the same view, and nothing for the unfiltered view', () => {
+  assert.equal(writeQuery({ tag: 'java', kind: 'component' }, 'name'), '?kind=component&tag=java&sort=name');
+  assert.equal(writeQuery({}), '');
+  const { filters, sort, descending } = readQuery(writeQuery({ q: 'a b', lifecycle: 'production' }, 'type', true));
+  assert.deepEqual({ filters, sort, descending }, { filters: { q: 'a b', lifecycle: 'production' }, sort: 'type', descending: true });
+});
+
+test('keeps a row only when every set filter matches', () => {
+  assert.equal(matchesFilters(row({}), { kind: 'component', tag: 'java', owner: 'group:default/team-a' }), true);
+  assert.equal(matchesFilters(row({}), { kind: 'api' }), false);
+  assert.equal(matchesFilters(row({}), { tag: 'go' }), false);
+  assert.equal(matchesFilters(row({}), { lifecycle: 'deprecated' }), false);
+  assert.equal(matchesFilters(row({}), { type: 'website' }), false);
+});
+
+test('matches free text in the name or the description, ignoring case', () => {
+  assert.equal(matchesFilters(row({}), { q: 'SHOP' }), true);
+  assert.equal(matchesFilters(row({}), { q: 'we' }), true);
+  assert.equal(matchesFilters(row({}), { q: 'billing' }), false);
+});
+
+test('sorts naturally (svc-2 before svc-10), either way, with empty values last', () => {
+  const rows = [row({ name: 'svc-10' }), row({ name: '' }), row({ name: 'svc-2' })];
+  assert.deepEqual([...rows].sort((a, b) => compareRows(a, b, 'name', false)).map((r) => r.name), ['svc-2', 'svc-10', '']);
+  assert.deepEqual([...rows].sort((a, b) => compareRows(a, b, 'name', true)).map((r) => r.name), ['svc-10', 'svc-2', '']);
+});

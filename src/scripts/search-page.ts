@@ -1,0 +1,109 @@
+// The search page's UI over Pagefind's JS API: reads `?q=` and facet values from the URL, searches
+// as you type, keeps the URL in step, and shows each result's kind, owner and description.
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(query: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] } | null>;
+}
+
+const PAGE_SIZE = 30;
+
+export function enhanceSearch() {
+  const form = document.querySelector<HTMLFormElement>('[data-search-form]');
+  const list = document.querySelector<HTMLOListElement>('[data-search-results]');
+  const status = document.querySelector<HTMLElement>('[data-search-status]');
+  if (!form || !list || !status) return;
+  const input = form.elements.namedItem('q') as HTMLInputElement;
+  const facets = [...form.querySelectorAll<HTMLSelectElement>('select[data-facet]')];
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  for (const select of facets) select.value = params.get(select.name) ?? '';
+
+  let pagefind: Promise<Pagefind> | undefined;
+  const load = () => {
+    pagefind ??= (async () => {
+      const module = (await import(/* @vite-ignore */ `${form.dataset.pagefindBase}pagefind.js`)) as Pagefind;
+      // Result URLs are relative to the site root; the base path puts them under the portal.
+      await module.options({ baseUrl: form.dataset.base ?? '/' });
+      await module.init();
+      return module;
+    })();
+    return pagefind;
+  };
+
+  let generation = 0;
+  async function run() {
+    const mine = ++generation;
+    const query = input.value.trim();
+    const filters: Record<string, string> = {};
+    for (const select of facets) if (select.value) filters[select.name] = select.value;
+    const next = new URLSearchParams();
+    if (query) next.set('q', query);
+    for (const [key, value] of Object.entries(filters)) next.set(key, value);
+    const search = next.toString();
+    history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}`);
+    if (!query && Object.keys(filters).length === 0) {
+      list!.replaceChildren();
+      status!.textContent = 'Type to search services, APIs, teams and people.';
+      return;
+    }
+    status!.textContent = 'Searching…';
+    let found;
+    try {
+      found = await (await load()).search(query || null, { filters });
+    } catch (error) {
+      status!.textContent = 'The search index is not available. Build the portal with `backlot build`.';
+      console.warn('Backlot: search index not loaded', error);
+      return;
+    }
+    if (mine !== generation || !found) return; // a newer search superseded this one
+    const data = await Promise.all(found.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+    if (mine !== generation) return;
+    list!.replaceChildren(...data.map(renderResult));
+    const total = found.results.length;
+    status!.textContent = total === 0 ? `No results${query ? ` for “${query}”` : ''}.` : `${total} result${total === 1 ? '' : 's'}${total > PAGE_SIZE ? `, showing the first ${PAGE_SIZE}` : ''}.`;
+  }
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  form.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, 150);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    run();
+  });
+  run();
+}
+
+function renderResult(result: PagefindResultData): HTMLLIElement {
+  const item = document.createElement('li');
+  item.dataset.testid = 'search-result';
+  const link = document.createElement('a');
+  link.href = result.url;
+  link.textContent = result.meta.title ?? result.url;
+  const meta = document.createElement('div');
+  meta.className = 'meta';
+  if (result.meta.kind) {
+    const kind = document.createElement('span');
+    kind.className = 'badge badge-kind';
+    kind.textContent = result.meta.kind;
+    meta.append(kind);
+  }
+  if (result.meta.owner) {
+    const owner = document.createElement('span');
+    owner.textContent = `Owner: ${result.meta.owner}`;
+    meta.append(owner);
+  }
+  const text = document.createElement('p');
+  if (result.meta.description) text.textContent = result.meta.description;
+  else text.innerHTML = result.excerpt; // Pagefind escapes the page text; only <mark> is markup
+  item.append(link, meta, text);
+  return item;
+}
