@@ -80,6 +80,7 @@ test('reports a duplicate ref with both locations, keeps the first and excludes 
   assert.equal(result.entities[0].source.file, 'one.yaml');
   const [p] = result.problems;
   assert.deepEqual([p.rule, p.file, p.entityRef], ['duplicate-entity', 'two.yaml', 'group:default/team-a']);
+  assert.deepEqual([p.line, p.column], [1, group('Team-A', { type: 'squad' }).indexOf('"Team-A"') + 1], 'points at metadata.name of the later one');
   assert.match(p.message, /one\.yaml:1:1/);
 });
 

@@ -22,16 +22,10 @@ export function assembleCatalog(entities: LocatedEntity[], options: AssembleOpti
   for (const located of entities) {
     const first = byRef.get(located.ref);
     if (first) {
-      problems.push({
-        file: located.source.file,
-        line: located.source.line,
-        column: located.source.column,
-        severity: 'error',
-        rule: 'duplicate-entity',
-        message: `${located.ref} is defined twice: here, and first at ${first.source.file}:${first.source.line}:${first.source.column} (that one is kept)`,
-        hint: 'Remove one of the two, or give this one another name or namespace.',
-        entityRef: located.ref,
-      });
+      const at = { file: located.source.file, positions: located.positions, start: located.source, entityRef: located.ref };
+      problems.push(
+        problemAt(at, 'metadata.name', 'error', 'duplicate-entity', `${located.ref} is defined twice: here, and first at ${first.source.file}:${first.source.line}:${first.source.column} (that one is kept)`, 'Remove one of the two, or give this one another name or namespace.'),
+      );
       continue;
     }
     const entity: CatalogEntity = { ...located, entity: { ...located.entity }, problems: [] };

@@ -124,6 +124,12 @@ test('reports a missing Location target at the target field', async () => {
   assert.equal(r.entities.length, 2);
 });
 
+test('says plainly that a glob pattern in a Location target is not supported', async () => {
+  const r = await read({ 'catalog-info.yaml': location('root', ['target: ./services/*/catalog-info.yaml']) });
+  assert.deepEqual(r.problems.map((p) => p.rule), ['location-missing']);
+  assert.match(r.problems[0].message, /glob patterns/);
+});
+
 test('accepts a missing target when the Location says presence: optional', async () => {
   const r = await read({ 'catalog-info.yaml': location('root', ['presence: optional', 'target: ./gone.yaml']) });
   assert.deepEqual(r.problems, []);

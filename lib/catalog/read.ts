@@ -56,7 +56,15 @@ export async function readEntities(
     }
     if (text === null) {
       if (from?.optional) return;
-      reportAt(location, from, 'location-missing', `${shown} does not exist`, from ? 'Fix the target path (relative to the file holding the Location), or set spec.presence: optional.' : 'Check the path you gave.');
+      // Backstage's file reader expands globs; the CatalogSource contract reads single files only.
+      const glob = /[*?[{]/.test(location.target);
+      reportAt(
+        location,
+        from,
+        'location-missing',
+        glob ? `${shown}: glob patterns in Location targets are not supported` : `${shown} does not exist`,
+        glob ? 'List each file in spec.targets instead of a pattern.' : from ? 'Fix the target path (relative to the file holding the Location), or set spec.presence: optional.' : 'Check the path you gave.',
+      );
       return;
     }
     files.push(shown);
