@@ -1,9 +1,9 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { symlinkSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { symlinkSync, mkdtempSync, writeFileSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { createLocalSource, fileLocation } from './source.ts';
+import { createLocalSource, fileLocation, MAX_READ_BYTES } from './source.ts';
 import { writeTree } from '../../lib/catalog/__fixtures__/tree.ts';
 
 const tree = writeTree({ 'repo/catalog-info.yaml': 'a: 1\n', 'repo/docs/x.md': '# x\n', 'outside.txt': 'secret\n' });
@@ -57,4 +57,10 @@ test('refuses url targets, by type or by scheme', () => {
 
 test('displays a location relative to the working directory', () => {
   assert.equal(source.display(base), relative(process.cwd(), tree.path('repo/catalog-info.yaml')));
+});
+
+test('refuses to read a file over its ceiling into memory, without reading it', async () => {
+  writeFileSync(tree.path('repo/huge.yaml'), '');
+  truncateSync(tree.path('repo/huge.yaml'), MAX_READ_BYTES + 1); // sparse: no real disk use
+  await assert.rejects(source.read(fileLocation(tree.path('repo/huge.yaml'))), /ceiling/);
 });

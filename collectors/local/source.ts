@@ -1,6 +1,6 @@
 // The local folder source: descriptors read from disk, confined to one root folder so a Location or
 // `$text` in a descriptor cannot read the rest of the machine (no `../../etc/passwd`, no symlink out).
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { CatalogSource, LocationSpec } from '../../lib/catalog/types.ts';
@@ -11,6 +11,9 @@ export function fileLocation(path: string): LocationSpec {
 }
 
 const URL_LIKE = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//;
+
+/** Never read more than this into memory, whatever limit the reader applies afterwards. */
+export const MAX_READ_BYTES = 16 * 1024 * 1024;
 
 export function createLocalSource(root: string): CatalogSource {
   const rootPath = resolve(root);
@@ -47,6 +50,8 @@ export function createLocalSource(root: string): CatalogSource {
         // Checked again at read time: the file may have been replaced by a symlink since resolve().
         const real = await realpath(location.target);
         if (!inside(rootReal, real)) throw new Error(`${location.target} leads outside the catalog root ${rootPath} through a symbolic link: refused`);
+        const { size } = await stat(real);
+        if (size > MAX_READ_BYTES) throw new Error(`${location.target} is ${size} bytes, over the ${MAX_READ_BYTES}-byte ceiling of the local source: not read`);
         return await readFile(real, 'utf8');
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
