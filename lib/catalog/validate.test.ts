@@ -55,10 +55,11 @@ test('rejects malformed annotation keys and non-string values, and accepts any s
   assert.deepEqual(rules(check(component('a', [], ['annotations:', '  backstage.io/techdocs-ref: "dir:. with spaces"']))), []);
 });
 
-test('rejects a link whose url is not absolute, and a link without url', () => {
+test('rejects a link whose url is not absolute, a link without url, and an icon that is not name-shaped', () => {
   assert.deepEqual(rules(check(component('a', [], ['links:', '  - url: example.com']))), ['invalid-link']);
   assert.deepEqual(rules(check(component('a', [], ['links:', '  - title: Docs']))), ['required-field']);
-  assert.deepEqual(rules(check(component('a', [], ['links:', '  - url: https://example.com', '    title: Docs']))), []);
+  assert.deepEqual(rules(check(component('a', [], ['links:', '  - url: https://example.com', '    icon: my icon']))), ['invalid-link']);
+  assert.deepEqual(rules(check(component('a', [], ['links:', '  - url: https://example.com', '    title: Docs', '    icon: dashboard']))), []);
 });
 
 test('rejects unknown top-level fields, as Backstage\'s NoForeignRootFields policy does', () => {

@@ -139,6 +139,9 @@ function checkNaming(entity: Entity, report: Report): void {
     if (!naming.isValidUrl(link.url)) {
       report(`metadata.links.${i}.url`, 'invalid-link', `Link URL "${link.url}" is not an absolute URL`, 'Write the full URL, with its scheme (https://…).');
     }
+    if (link.icon !== undefined && !naming.isValidEntityName(link.icon)) {
+      report(`metadata.links.${i}.icon`, 'invalid-link', `Link icon "${link.icon}" is not a valid icon name`, 'Icons are names like dashboard or github (letters, digits, -, _, .).');
+    }
   });
 }
 
