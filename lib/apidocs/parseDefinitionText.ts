@@ -43,7 +43,8 @@ export function parseDefinitionText(text: string, maxChars = DEFAULT_MAX_DEFINIT
       format,
       notice: {
         level: 'error',
-        message: `The definition is not valid ${format === 'json' ? 'JSON or YAML' : 'YAML'}: ${firstLine(error.message)}`,
+        // The position is given apart (line, column): drop yaml's own " at line 4, column 1:" suffix.
+        message: `The definition is not valid ${format === 'json' ? 'JSON or YAML' : 'YAML'}: ${firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '')}`,
         line: position?.line,
         column: position?.col,
       },
@@ -59,7 +60,8 @@ export function parseDefinitionText(text: string, maxChars = DEFAULT_MAX_DEFINIT
 /** `1.4 MB`, `512 kB`: sizes a reader can compare at a glance. */
 export function formatSize(chars: number): string {
   if (chars >= 1024 * 1024) return `${(chars / (1024 * 1024)).toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(chars / 1024))} kB`;
+  if (chars < 1024) return `${chars} B`;
+  return `${Math.round(chars / 1024)} kB`;
 }
 
 function firstLine(message: string): string {

@@ -110,7 +110,7 @@ function stripHtml(source: string): string {
 }
 
 const INLINE_PATTERN =
-  /`([^`]+)`|\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)|\*\*([^*]+)\*\*|__([^_]+)__|(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"]|mailto:[^\s<>()]+[^\s<>().,;:!?'"])/g;
+  /`([^`]+)`|\[([^\]]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s<>]*\))*)>?(?:\s+"[^"]*")?\s*\)|\*\*([^*]+)\*\*|__([^_]+)__|(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"]|mailto:[^\s<>()]+[^\s<>().,;:!?'"])/g;
 
 /** Splits a line into text, code, bold and (safe) links; unsafe link targets keep only their text. */
 export function parseInlines(text: string): RichInline[] {

@@ -186,7 +186,8 @@ function collectChildren(schema: Schema): ChildSource[] {
 }
 
 function optionName(option: unknown, n: number): string {
-  if (isRef(option)) return nameOfRef(option.$ref);
+  // A `$ref`'d option is already labelled by its linked type name.
+  if (isRef(option)) return '';
   if (isObject(option) && typeof option.title === 'string') return option.title;
   return `option ${n + 1}`;
 }
