@@ -28,7 +28,9 @@ export function problemAt(
   return problem;
 }
 
-/** Errors first, then by file, line, column: the order a person fixes them in. */
+/** By file, line, column, rule: the order a person reads a file in; code-point order so every machine agrees. */
 export function compareProblems(a: Problem, b: Problem): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+  return cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.rule, b.rule) || cmp(a.message, b.message);
 }
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
