@@ -122,7 +122,8 @@ export async function readGithubCatalog(context: CollectorContext, github: Githu
 
   if (listing) {
     pages = listing.pages;
-    const pushedAt = new Map(listing.repositories.map((r) => [r.name, r.pushed_at ?? '']));
+    // Keyed lower-case: GitHub names are case-insensitive, and a blob URL may spell one differently.
+    const pushedAt = new Map(listing.repositories.map((r) => [r.name.toLowerCase(), r.pushed_at ?? '']));
     const selected: ListedRepository[] = [];
     const reasons = new Map<string, number>();
     for (const repository of listing.repositories) {
@@ -144,7 +145,7 @@ export async function readGithubCatalog(context: CollectorContext, github: Githu
             previous !== undefined &&
             previous.settings === settings &&
             previous.pushedAt === (repository.pushed_at ?? '') &&
-            Object.entries(previous.dependsOn).every(([name, at]) => pushedAt.get(name) === at);
+            Object.entries(previous.dependsOn).every(([name, at]) => pushedAt.get(name.toLowerCase()) === at);
           if (unchanged) {
             counts.unchanged += 1;
             // Listed metadata (description, topics …) can change without a push: refresh it from the listing.
@@ -155,7 +156,7 @@ export async function readGithubCatalog(context: CollectorContext, github: Githu
               const snapshot: RepositorySnapshot = {
                 name: repository.name,
                 pushedAt: repository.pushed_at ?? '',
-                dependsOn: Object.fromEntries(read.dependsOn.map((name) => [name, pushedAt.get(name) ?? ''])),
+                dependsOn: Object.fromEntries(read.dependsOn.map((name) => [name, pushedAt.get(name.toLowerCase()) ?? ''])),
                 settings,
                 lastSuccessAt: now,
                 facts: read.facts,

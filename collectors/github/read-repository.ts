@@ -96,7 +96,7 @@ export async function readRepository(repository: ListedRepository, settings: Rep
     };
   });
   const problems = read.problems.map((problem) => suggestOwner(problem, owner));
-  const dependsOn = [...source.repositoriesRead].filter((name) => name !== repository.name);
+  const dependsOn = [...source.repositoriesRead].filter((name) => name.toLowerCase() !== repository.name.toLowerCase());
   return { facts, entities, problems, files: read.files, dependsOn };
 }
 
