@@ -28,7 +28,11 @@ export function toRichText(markdown: unknown): RichText {
   if (typeof markdown !== 'string') return [];
   let source = markdown.replace(/\r\n?/g, '\n');
   if (source.length > MAX_DESCRIPTION_CHARS) source = `${source.slice(0, MAX_DESCRIPTION_CHARS)}…`;
-  source = stripHtml(source);
+  // HTML is stripped outside fenced code only: a code block may show markup, printed escaped.
+  source = source
+    .split(/(^[ \t]*(?:```|~~~)[^\n]*\n[\s\S]*?^[ \t]*(?:```|~~~)[ \t]*$)/m)
+    .map((part, i) => (i % 2 === 1 ? part : stripHtml(part)))
+    .join('');
   const blocks: RichBlock[] = [];
   const lines = source.split('\n');
   let paragraph: string[] = [];
