@@ -26,7 +26,7 @@ export interface RequestCounters {
   requests: number;
   /** 304 Not Modified answers (free: they do not count against GitHub's primary rate limit). */
   notModified: number;
-  /** The lowest x-ratelimit-remaining seen, or undefined when no answer carried one. */
+  /** The x-ratelimit-remaining of the latest answer that carried one. */
   rateLimitRemaining?: number;
   /** Times a rate limit (primary or secondary) was waited out. */
   rateLimitWaits: number;
@@ -51,7 +51,7 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     if (response.status === 304) counters.notModified += 1;
     const remaining = response.headers.get('x-ratelimit-remaining');
     if (remaining !== null && remaining !== '' && Number.isFinite(Number(remaining))) {
-      counters.rateLimitRemaining = Math.min(counters.rateLimitRemaining ?? Infinity, Number(remaining));
+      counters.rateLimitRemaining = Number(remaining);
     }
     return response;
   };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { exclusionReason, matchesPattern } from './filters.ts';
+import { exclusionReason, inShard, matchesPattern } from './filters.ts';
 import type { ListedRepository } from './list-repositories.ts';
 
 const listed = (name: string, more: Partial<ListedRepository> = {}): ListedRepository => ({
@@ -26,4 +26,13 @@ test('include, exclude and topics each leave out what they do not match', () => 
   assert.equal(exclusionReason(listed('svc-old'), { ...none, exclude: ['*-old'] }), 'excluded');
   assert.equal(exclusionReason(listed('svc', { topics: ['web'] }), { ...none, topics: ['Backend'] }), 'no matching topic');
   assert.equal(exclusionReason(listed('svc', { topics: ['backend'] }), { ...none, topics: ['Backend'] }), null);
+});
+
+test('shards split the repositories between them, each repository in exactly one, whatever else exists', () => {
+  const names = Array.from({ length: 200 }, (_, i) => `repo-${i}`);
+  const shardOf = (name: string) => [1, 2, 3, 4].filter((index) => inShard(name, { index, count: 4 }));
+  for (const name of names) assert.equal(shardOf(name).length, 1);
+  const sizes = [1, 2, 3, 4].map((index) => names.filter((n) => inShard(n, { index, count: 4 })).length);
+  assert.ok(sizes.every((n) => n > 25), `uneven shards: ${sizes}`);
+  assert.ok(names.every((n) => inShard(n, undefined) && inShard(n, { index: 1, count: 1 })));
 });

@@ -23,3 +23,23 @@ export function exclusionReason(repository: ListedRepository, filter: Repository
   }
   return null;
 }
+
+/** One of `count` shards (`--shard index/count`, index from 1), for collecting across a workflow matrix. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/**
+ * Whether a repository belongs to `shard`: by a hash of its name, so adding or removing a
+ * repository moves no other one between shards (their caches stay useful).
+ */
+export function inShard(name: string, shard: Shard | undefined): boolean {
+  if (!shard || shard.count <= 1) return true;
+  let hash = 0x811c9dc5;
+  for (const char of name.toLowerCase()) {
+    hash ^= char.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % shard.count === shard.index - 1;
+}

@@ -13,7 +13,8 @@ import { createGithubClient } from './client.ts';
 import { mapWithConcurrency } from './concurrency.ts';
 import { writeRepositoryFacts } from './facts.ts';
 import type { RepositoryFacts } from './facts.ts';
-import { exclusionReason } from './filters.ts';
+import { exclusionReason, inShard } from './filters.ts';
+import type { Shard } from './filters.ts';
 import { webOriginOf } from './github-urls.ts';
 import { loadHttpCache, saveHttpCache } from './http-cache.ts';
 import { listOrganisationRepositories } from './list-repositories.ts';
@@ -39,6 +40,8 @@ export interface ReadGithubOptions {
   /** Unit of the 5xx/timeout retry backoff (attempt² units); default 1000 ms. */
   retryBaseMs?: number;
   fetch?: typeof globalThis.fetch;
+  /** Read only this shard of the organisation's repositories (`backlot collect --shard 2/4`). */
+  shard?: Shard;
 }
 
 /** Bump when what a snapshot holds changes: every repository is then read again. */
@@ -127,7 +130,7 @@ export async function readGithubCatalog(context: CollectorContext, github: Githu
     const selected: ListedRepository[] = [];
     const reasons = new Map<string, number>();
     for (const repository of listing.repositories) {
-      const reason = exclusionReason(repository, config);
+      const reason = inShard(repository.name, options.shard) ? exclusionReason(repository, config) : 'in another shard';
       if (reason === null) selected.push(repository);
       else reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
     }
