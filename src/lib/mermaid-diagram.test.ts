@@ -42,6 +42,8 @@ test('draws the entity, its direct neighbours and one arrow per relation pair in
   assert.equal(text.match(/n2 -->\|provides\| n1/g)?.length, 1);
   // inverse relations of neighbours pointing back at the centre are not duplicated
   assert.equal(text.match(/depends on/g)?.length, 1);
+  // neighbours' ownership and membership are left out: only how they connect is drawn
+  assert.equal(text.match(/part of/g)?.length, 1);
 });
 
 test('gives each kind its own shape: stadium for APIs, subroutine for systems', () => {
@@ -80,4 +82,11 @@ test('draws the org chart parent to child', () => {
   ])!;
   assert.match(text, /g0 --> g1/);
   assert.equal(orgChartDiagram([]), null);
+});
+
+test('draws only the relation types asked for, and nothing when none is left', () => {
+  const text = neighbourhoodDiagram('component:default/web', describe, 25, (type) => type === 'partOf')!;
+  assert.match(text, /n0 -->\|part of\| n1/);
+  assert.doesNotMatch(text, /depends on|consumes/);
+  assert.equal(neighbourhoodDiagram('component:default/web', describe, 25, () => false), null);
 });

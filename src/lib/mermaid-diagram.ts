@@ -20,7 +20,8 @@ const FORWARD_OF: Record<string, string> = {
   parentOf: 'childOf',
   hasMember: 'memberOf',
 };
-const FORWARD_TYPES = new Set(Object.values(FORWARD_OF));
+/** Relations that say how software connects (as opposed to who owns it or what it is part of). */
+const CONNECTING_TYPES = new Set(['dependsOn', 'providesApi', 'consumesApi']);
 
 const LABELS: Record<string, string> = {
   ownedBy: 'owned by',
@@ -80,11 +81,14 @@ const CLASS_DEFS = ['  classDef focus stroke-width:3px', '  classDef missing str
 
 /**
  * The entity, every entity it relates to (up to `maxNodes`), and the relations among them.
+ * `include` picks the entity's relation types to draw (all by default).
  * Returns `null` when the entity has no relations, so no empty diagram is drawn.
  */
-export function neighbourhoodDiagram(ref: string, describe: DescribeEntity, maxNodes = 25): string | null {
-  const center = describe(ref);
-  if (!center || center.relations.length === 0) return null;
+export function neighbourhoodDiagram(ref: string, describe: DescribeEntity, maxNodes = 25, include: (type: string) => boolean = () => true): string | null {
+  const described = describe(ref);
+  if (!described) return null;
+  const center = { ...described, relations: described.relations.filter((r) => include(r.type)) };
+  if (center.relations.length === 0) return null;
   const neighbours = [...new Set(center.relations.map((r) => r.targetRef))].sort();
   const shown = neighbours.slice(0, Math.max(0, maxNodes - 1));
   const graph: Graph = { ids: new Map([[ref, 'n0']]), edges: new Set(), lines: [] };
@@ -96,7 +100,8 @@ export function neighbourhoodDiagram(ref: string, describe: DescribeEntity, maxN
   for (const relation of sortRelations(center.relations)) addEdge(graph, ref, relation.type, relation.targetRef);
   for (const target of shown) {
     for (const relation of sortRelations(describe(target)?.relations ?? [])) {
-      if (relation.targetRef !== ref && FORWARD_TYPES.has(relation.type)) addEdge(graph, target, relation.type, relation.targetRef);
+      // Among neighbours only the connections that matter (ownership and membership would clutter).
+      if (relation.targetRef !== ref && CONNECTING_TYPES.has(relation.type)) addEdge(graph, target, relation.type, relation.targetRef);
     }
   }
   const hidden = neighbours.length - shown.length;

@@ -1,0 +1,102 @@
+// `backlot build`: renders the collected content into a static site with Astro, indexes it with
+// Pagefind, and checks the size budgets, reporting what each step did and how long it took.
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../lib/config/load.ts';
+import { GENERATED_DIR } from '../../lib/content/records.ts';
+import { createLogger } from '../../lib/log/logger.ts';
+import { checkBudgets, readBudgets } from '../../src/build/budgets.ts';
+import { indexSite } from '../../src/build/pagefind-index.ts';
+import type { Command } from '../command.ts';
+import { EXIT } from '../command.ts';
+
+const help = `Usage: backlot build [options]
+
+Renders src/content/generated/ (or --content-dir) into a static portal, indexes it for search
+with Pagefind, and checks budgets.json. Never touches the network.
+
+Options:
+  --config <file>       Configuration file (default: backlot.config.yaml; missing means defaults)
+  --content-dir <dir>   Collected content to render (default: ${GENERATED_DIR})
+  --out <dir>           Output folder (default: dist)
+  --base <path>         Override the config's base path, e.g. /portal/
+  --no-budgets          Report sizes but do not fail past budgets.json
+  --quiet               Only warnings and errors
+
+Examples:
+  backlot build
+  backlot build --content-dir /tmp/content --out /tmp/site --base /portal/
+`;
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+function countPages(outDir: string): number {
+  return (readdirSync(outDir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind')).length;
+}
+
+export const command: Command = {
+  name: 'build',
+  summary: 'Render the collected content into a static dist/ and index it with Pagefind',
+  help,
+  async run(args) {
+    let values;
+    try {
+      ({ values } = parseArgs({
+        args,
+        options: {
+          config: { type: 'string' },
+          'content-dir': { type: 'string' },
+          out: { type: 'string', default: 'dist' },
+          base: { type: 'string' },
+          'no-budgets': { type: 'boolean', default: false },
+          quiet: { type: 'boolean', default: false },
+        },
+        strict: true,
+        allowPositionals: false,
+      }));
+    } catch (error) {
+      process.stderr.write(`backlot build: ${(error as Error).message}\n\n${help}`);
+      return EXIT.usage;
+    }
+    const logger = createLogger({ quiet: values.quiet });
+    const root = process.cwd();
+    const config = await loadConfig(root, values.config);
+    const base = values.base ?? config.base;
+    if (!base.startsWith('/')) {
+      process.stderr.write(`backlot build: --base must start with /, e.g. /portal/\n`);
+      return EXIT.usage;
+    }
+    const outDir = path.resolve(root, values.out);
+    const contentDir = path.resolve(root, values['content-dir'] ?? GENERATED_DIR);
+    if (!existsSync(path.join(contentDir, 'catalog'))) logger.warn(`${path.relative(root, contentDir) || contentDir}/catalog does not exist: the portal will be empty (run \`backlot collect\` first)`);
+
+    // The pages read these (src/lib/portal-config.ts): Astro pages cannot take arguments.
+    process.env.BACKLOT_ROOT = root;
+    process.env.BACKLOT_CONTENT_DIR = contentDir;
+    if (values.config) process.env.BACKLOT_CONFIG = path.resolve(root, values.config);
+    else delete process.env.BACKLOT_CONFIG;
+    process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+    const { build } = await import('astro');
+    const pages = await logger.time('render', async () => {
+      await build({ root, outDir, base, site: config.site, logLevel: values.quiet ? 'error' : 'warn' });
+      return countPages(outDir);
+    }, (n) => `${n} pages into ${path.relative(root, outDir) || outDir}`);
+
+    const search = await logger.time('search index', () => indexSite(outDir), (r) => `${r.pages} pages indexed, ${r.files} files, ${kB(r.bytes)}`);
+    for (const error of search.errors) logger.warn(`pagefind: ${error}`);
+
+    const report = checkBudgets(outDir, readBudgets(root), base);
+    const { html, js, css } = report.largest;
+    logger.info(`budgets: largest HTML ${kB(html?.html ?? 0)} gzip (${html?.page ?? '-'}), JS ${kB(js?.js ?? 0)} (${js?.page ?? '-'}), CSS ${kB(css?.css ?? 0)} (${css?.page ?? '-'})`);
+    for (const v of report.violations.slice(0, 20)) logger.error(`budget: ${v.page} ${v.measure} is ${kB(v.bytes)} gzip, over its ${kB(v.limit)} budget`);
+    if (report.violations.length > 20) logger.error(`budget: … and ${report.violations.length - 20} more pages over budget`);
+    if (report.violations.length > 0 && !values['no-budgets']) {
+      logger.error(`${report.violations.length} budget(s) exceeded (budgets.json); make the pages smaller or raise the budget on purpose`);
+      return EXIT.failed;
+    }
+    logger.info(`built ${pages} pages${base !== '/' ? ` under ${base}` : ''}; preview with \`backlot preview --out ${values.out}\``);
+    return EXIT.ok;
+  },
+};
