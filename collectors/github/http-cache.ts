@@ -73,7 +73,9 @@ export async function conditionalGet<T = unknown>(octokit: Octokit, cache: HttpC
   if (cached) headers['if-none-match'] = cached.etag;
   if (mediaType) headers.accept = mediaType;
   try {
-    const response = await octokit.request({ method: 'GET', url, headers });
+    // A `request` object of its own: octokit merges the client's shared one by reference, and its
+    // retry plugin writes a retry count into it (even on a 304), which would lengthen later backoffs.
+    const response = await octokit.request({ method: 'GET', url, headers, request: {} });
     const link = response.headers.link;
     const etag = response.headers.etag;
     const data = reduce(response.data);

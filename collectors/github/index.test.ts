@@ -150,6 +150,27 @@ describe('fault isolation', () => {
     assert.deepEqual(result.entities.map((e) => e.located.entity.metadata.name).sort(), ['alpha', 'beta', 'gamma']);
   });
 
+  test('after earlier 304s a 5xx retry still waits the first backoff step, not a later one', async () => {
+    const github = await startGithubStandIn({ org: 'acme', repositories: [repo('alpha'), repo('beta')] });
+    const s = await createTestContext(env);
+    try {
+      await readGithubCatalog(s.context, githubConfig(github.baseUrl), { retryBaseMs: 200 });
+      github.push('beta', {});
+      github.addFault({ path: '/repos/acme/beta/languages', kind: 'server-error', times: 1 });
+      github.requests.length = 0;
+      const result = await readGithubCatalog(s.context, githubConfig(github.baseUrl), { retryBaseMs: 200 });
+      assert.ok(github.requests.some((r) => r.status === 304), 'earlier answers were 304s');
+      assert.equal(result.report.partial, false);
+      const [failed, retried] = github.requests.filter((r) => r.path === '/repos/acme/beta/languages');
+      const gap = retried!.at - failed!.at;
+      // First step: 1² × 200 ms. Octokit's retry plugin would wait 2² × 200 ms if 304s had left a retry count behind.
+      assert.ok(gap >= 150 && gap < 600, `waited ${gap} ms`);
+    } finally {
+      await github.close();
+      await s.remove();
+    }
+  });
+
   test('a request slower than timeoutMs is abandoned and retried', async () => {
     const slow = await startGithubStandIn({ org: 'acme', repositories: [repo('alpha')] });
     const s = await createTestContext(env);
