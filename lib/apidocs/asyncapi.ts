@@ -29,7 +29,7 @@ export function buildAsyncApiView(document: unknown, options: AsyncApiViewOption
   }
   const notices: DefinitionNotice[] = [];
   const anchor = createAnchorRegistry();
-  const context: Context = { document, anchor, notices, tree: { root: document, expandRefs: true, maxNodes: options.maxSchemaNodes } };
+  const context: Context = { document, anchor, notices, tree: { root: document, maxNodes: options.maxSchemaNodes } };
   const info = dict(document.info);
   const channels = major === 2 ? channelsOfVersion2(context) : channelsOfVersion3(context);
   if (channels.length === 0) notices.push({ level: 'info', message: 'This definition declares no channels.' });
@@ -154,7 +154,7 @@ function toMessage(raw: unknown, channelKey: string, context: Context, key?: str
 /** A payload is a schema, or (AsyncAPI 3) `{ schemaFormat, schema }`; Avro, Protobuf … are named, not drawn. */
 function toPayload(raw: unknown, messageSchemaFormat: string, context: Context): SchemaNode | undefined {
   if (raw === undefined) return undefined;
-  let schema = raw;
+  let schema: unknown = raw;
   let format = messageSchemaFormat;
   const payload = derefChain(context.document, raw).value;
   if (isDict(payload) && typeof payload.schemaFormat === 'string' && 'schema' in payload) {

@@ -26,7 +26,12 @@ export interface OpenApiViewOptions {
   /** Most nodes in one schema tree (see `buildSchemaTree`). */
   maxSchemaNodes?: number;
   maxSchemaDepth?: number;
+  /** Depth from which named schemas inside operations are linked rather than expanded. */
+  linkRefsFromDepth?: number;
 }
+
+/** Bodies show two levels of named schemas in place; deeper ones link to the Schemas section. */
+const DEFAULT_LINK_REFS_FROM_DEPTH = 3;
 
 /** Builds the reference view of an OpenAPI 3.x document; anything else gives a raw-only view with why. */
 export function buildOpenApiView(document: unknown, options: OpenApiViewOptions = {}): OpenApiView | RawOnlyView {
@@ -59,7 +64,7 @@ export function buildOpenApiView(document: unknown, options: OpenApiViewOptions 
   const anchorForRef = (ref: string) => schemaAnchors.get(ref) ?? schemaAnchors.get(safeDecode(ref));
   const treeOptions: SchemaTreeOptions = {
     root: document,
-    expandRefs: true,
+    linkRefsFromDepth: options.linkRefsFromDepth ?? DEFAULT_LINK_REFS_FROM_DEPTH,
     anchorForRef,
     maxNodes: options.maxSchemaNodes,
     maxDepth: options.maxSchemaDepth,
@@ -72,7 +77,7 @@ export function buildOpenApiView(document: unknown, options: OpenApiViewOptions 
   const schemas: NamedSchemaView[] = Object.entries(dict(components.schemas)).map(([name, schema]) => ({
     name,
     id: schemaAnchors.get(`${SCHEMA_PREFIX}${escapePointer(name)}`) ?? anchor('schema', name),
-    schema: buildSchemaTree({ $ref: `${SCHEMA_PREFIX}${escapePointer(name)}` }, { ...treeOptions, expandRefs: false }),
+    schema: buildSchemaTree({ $ref: `${SCHEMA_PREFIX}${escapePointer(name)}` }, { ...treeOptions, linkRefsFromDepth: 1 }),
   }));
 
   const securitySchemes = Object.entries(dict(components.securitySchemes)).map(([name, raw]) => {

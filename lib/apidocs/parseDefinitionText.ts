@@ -33,8 +33,8 @@ export function parseDefinitionText(text: string, maxChars = DEFAULT_MAX_DEFINIT
       // Not strict JSON (comments, trailing commas …): YAML is a superset that may still read it.
     }
   }
-  // maxAliasCount bounds alias expansion ("billion laughs"); uniqueKeys reports duplicated keys.
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, maxAliasCount: 1000 });
+  // uniqueKeys reports duplicated keys; toJS's maxAliasCount below bounds alias expansion ("billion laughs").
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
     const position = error.linePos?.[0];

@@ -14,10 +14,11 @@ export interface SchemaTreeOptions {
   /** Most nodes in one tree; the rest is summarised as "… n more". */
   maxNodes?: number;
   /**
-   * Whether a `$ref` below the root is expanded in place (operations: yes, so a reader sees the
-   * body) or shown as a link to its named component (the components section: no, it has its own).
+   * Depth from which a `$ref` to a named component (one with an anchor) is shown as a link to it
+   * instead of expanded in place. Operations expand the first levels so a reader sees the body;
+   * the components section uses 1 (each schema has its own entry); deep bodies stay small.
    */
-  expandRefs?: boolean;
+  linkRefsFromDepth?: number;
   /** Page anchor of a named component, from its `$ref`; `undefined` when it has none on the page. */
   anchorForRef?: (ref: string) => string | undefined;
 }
@@ -40,7 +41,7 @@ export function buildSchemaTree(schema: unknown, options: SchemaTreeOptions, nam
       root: options.root,
       maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
       maxNodes: options.maxNodes ?? DEFAULT_MAX_NODES,
-      expandRefs: options.expandRefs ?? true,
+      linkRefsFromDepth: options.linkRefsFromDepth ?? Number.POSITIVE_INFINITY,
       anchorForRef: options.anchorForRef,
     },
     remaining: options.maxNodes ?? DEFAULT_MAX_NODES,
@@ -50,7 +51,7 @@ export function buildSchemaTree(schema: unknown, options: SchemaTreeOptions, nam
 
 /** A short type label for a schema without building its tree (parameters tables use it). */
 export function describeSchemaType(schema: unknown, root: unknown): string {
-  return buildSchemaTree(schema, { root, maxDepth: 1, maxNodes: 20, expandRefs: false }).type;
+  return buildSchemaTree(schema, { root, maxDepth: 1, maxNodes: 20, linkRefsFromDepth: 1 }).type;
 }
 
 function emptyNode(name: string, required: boolean, type: string): SchemaNode {
@@ -101,7 +102,7 @@ function walk(input: unknown, name: string, required: boolean, depth: number, re
     }
     schema = { ...(target as Schema), ...siblings };
     stack = [...refStack, ref];
-    if (depth > 0 && !state.options.expandRefs && refAnchor) {
+    if (depth > 0 && depth >= state.options.linkRefsFromDepth && refAnchor) {
       const node = describeOnly(schema, name, required, refLabel);
       return withRef({ ...node, stop: { reason: 'collapsed', detail: `see ${refLabel}` } });
     }
