@@ -66,7 +66,8 @@ export interface ConditionalGetOptions<T> {
  */
 export async function conditionalGet<T = unknown>(octokit: Octokit, cache: HttpCache, url: string, options: ConditionalGetOptions<T> = {}): Promise<ConditionalAnswer<T> | null> {
   const { mediaType, reduce = (data: unknown) => data as T } = options;
-  const key = octokit.request.endpoint({ method: 'GET', url }).url;
+  // The media type is part of the key: a raw answer and a JSON answer of one URL differ.
+  const key = octokit.request.endpoint({ method: 'GET', url }).url + (mediaType ? `#${mediaType}` : '');
   const cached = cache.entries.get(key);
   cache.touched.add(key);
   const headers: Record<string, string> = {};

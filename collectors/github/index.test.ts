@@ -154,17 +154,17 @@ describe('fault isolation', () => {
     const github = await startGithubStandIn({ org: 'acme', repositories: [repo('alpha'), repo('beta')] });
     const s = await createTestContext(env);
     try {
-      await readGithubCatalog(s.context, githubConfig(github.baseUrl), { retryBaseMs: 200 });
+      await readGithubCatalog(s.context, githubConfig(github.baseUrl), { retryBaseMs: 300 });
       github.push('beta', {});
       github.addFault({ path: '/repos/acme/beta/languages', kind: 'server-error', times: 1 });
       github.requests.length = 0;
-      const result = await readGithubCatalog(s.context, githubConfig(github.baseUrl), { retryBaseMs: 200 });
+      const result = await readGithubCatalog(s.context, githubConfig(github.baseUrl), { retryBaseMs: 300 });
       assert.ok(github.requests.some((r) => r.status === 304), 'earlier answers were 304s');
       assert.equal(result.report.partial, false);
       const [failed, retried] = github.requests.filter((r) => r.path === '/repos/acme/beta/languages');
       const gap = retried!.at - failed!.at;
-      // First step: 1² × 200 ms. Octokit's retry plugin would wait 2² × 200 ms if 304s had left a retry count behind.
-      assert.ok(gap >= 150 && gap < 600, `waited ${gap} ms`);
+      // First step: 1² × 300 ms. Octokit's retry plugin would wait 2² × 300 ms if 304s had left a retry count behind.
+      assert.ok(gap >= 250 && gap < 900, `waited ${gap} ms`);
     } finally {
       await github.close();
       await s.remove();
@@ -262,6 +262,19 @@ describe('the token', () => {
       await t.remove();
     }
   });
+});
+
+test('a file GitHub sends without content (over 1 MB) is fetched raw', async () => {
+  const github = await startGithubStandIn({ org: 'acme', repositories: [repo('big', { files: { 'catalog-info.yaml': descriptor('big', ['  # ' + 'x'.repeat(400)]) } })], largeFileBytes: 200 });
+  const t = await createTestContext(env);
+  try {
+    const result = await readGithubCatalog(t.context, githubConfig(github.baseUrl), fast);
+    assert.deepEqual(result.entities.map((e) => e.located.ref), ['component:default/big']);
+    assert.ok(github.requests.some((r) => r.path.startsWith('/repos/acme/big/contents/catalog-info.yaml') && /vnd\.github\.raw/.test(r.headers.accept ?? '')));
+  } finally {
+    await github.close();
+    await t.remove();
+  }
 });
 
 describe('which repositories are read', () => {

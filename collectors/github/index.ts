@@ -3,6 +3,7 @@
 // of the rest — unchanged ones fresh, failed ones marked stale — and writes one facts file per
 // repository. The catalog collector calls `readGithubCatalog` and assembles what it returns.
 import path from 'node:path';
+import { compareProblems } from '../../lib/catalog/index.ts';
 import type { LocatedEntity, Problem } from '../../lib/catalog/types.ts';
 import { GITHUB_DEFAULTS } from '../../lib/config/schema.ts';
 import type { GithubConfig } from '../../lib/config/schema.ts';
@@ -205,6 +206,9 @@ export async function readGithubCatalog(context: CollectorContext, github: Githu
     }
   }
 
+  // Repositories finish in any order: sort, so the same organisation gives the same output.
+  problems.sort(compareProblems);
+  failures.sort((a, b) => a.item.localeCompare(b.item));
   const durationMs = Math.round(performance.now() - started);
   const rateLimitRemaining = counters.rateLimitRemaining ?? 'unknown';
   logger.info(`github: ${counters.requests} requests, ${counters.notModified} not modified (304), rate limit left ${rateLimitRemaining}, ${durationMs} ms`);

@@ -71,6 +71,8 @@ export interface StandInOptions {
   repositories: StandInRepository[];
   /** API path prefix: '' like api.github.com, or '/api/v3' like GitHub Enterprise Server. */
   prefix?: string;
+  /** Files larger than this come without content (`encoding: "none"`), as GitHub does above 1 MB. */
+  largeFileBytes?: number;
 }
 
 export interface GithubStandIn {
@@ -189,13 +191,19 @@ export async function startGithubStandIn(options: StandInOptions): Promise<Githu
 
     const answer = route(request.method ?? 'GET', apiPath, url.searchParams);
     if (!answer) return send(errors.notFound!.status, errors.notFound!.body);
+    if (answer.raw !== undefined && /vnd\.github\.raw/.test(String(request.headers.accept))) {
+      record.status = 200;
+      rate.used += 1;
+      response.writeHead(200, { 'content-type': 'application/vnd.github.raw; charset=utf-8', 'x-github-media-type': 'github.v3; param=raw', 'x-ratelimit-remaining': String(rate.limit - rate.used) });
+      return response.end(answer.raw);
+    }
     const etag = `W/"${sha1(JSON.stringify(answer.body))}"`;
     const link: Record<string, string> = answer.link ? { link: answer.link } : {};
     if (request.headers['if-none-match'] === etag) return send(304, null, { etag, ...link });
     return send(200, answer.body, { etag, ...link });
   }
 
-  function route(method: string, apiPath: string, query: URLSearchParams): { body: unknown; link?: string } | null {
+  function route(method: string, apiPath: string, query: URLSearchParams): { body: unknown; link?: string; raw?: string } | null {
     if (method !== 'GET') return null;
     const parts = apiPath.split('/').filter(Boolean).map(decodeURIComponent);
     if (parts[0] === 'orgs' && parts[1] === options.org && parts[2] === 'repos' && parts.length === 3) {
@@ -288,7 +296,7 @@ export async function startGithubStandIn(options: StandInOptions): Promise<Githu
     return { ...(JSON.parse(text) as object), number, id: number, state: 'open' };
   }
 
-  function contentsBody(repository: StandInRepository, filePath: string): { body: unknown } | null {
+  function contentsBody(repository: StandInRepository, filePath: string): { body: unknown; raw?: string } | null {
     const files = repository.files ?? {};
     const ref = branchOf(repository);
     const text = files[filePath];
@@ -311,8 +319,11 @@ export async function startGithubStandIn(options: StandInOptions): Promise<Githu
     };
     if (text !== undefined) {
       // Recorded shape (content-file example); content wrapped at 60 characters as GitHub does.
+      if (Buffer.byteLength(text) > (options.largeFileBytes ?? 1024 * 1024)) {
+        return { body: { ...examples.contentFile, ...entry(filePath, 'file', text), encoding: 'none', content: '' }, raw: text };
+      }
       const content = Buffer.from(text).toString('base64').replace(/(.{60})/g, '$1\n') + '\n';
-      return { body: { ...examples.contentFile, ...entry(filePath, 'file', text), encoding: 'base64', content } };
+      return { body: { ...examples.contentFile, ...entry(filePath, 'file', text), encoding: 'base64', content }, raw: text };
     }
     const dir = filePath.replace(/\/$/, '');
     const children = new Map<string, 'file' | 'dir'>();
