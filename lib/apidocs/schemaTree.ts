@@ -97,8 +97,10 @@ function walk(input: unknown, name: string, required: boolean, depth: number, re
     const target = resolved.value;
     // OpenAPI 3.1 lets keywords sit beside `$ref` (a description, nullable …): they win over the target's.
     const { $ref: _ignored, ...siblings } = schema;
-    if (typeof target !== 'object' || target === null) {
-      return withRef(walk(target, name, required, depth, [...refStack, ref], state));
+    // A $ref to a non-object, or to another $ref (an alias of a schema): walk on, keeping the chain.
+    if (typeof target !== 'object' || target === null || isRef(target)) {
+      const node = walk(target, name, required, depth, [...refStack, ref], state);
+      return node.refName ? node : withRef(node);
     }
     schema = { ...(target as Schema), ...siblings };
     stack = [...refStack, ref];
