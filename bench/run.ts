@@ -103,11 +103,15 @@ async function main(): Promise<number> {
   }
   const say = (line: string) => process.stderr.write(`bench: ${line}\n`);
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'backlot-bench-'));
+  // Build output inside the project (bench/.out/, git-ignored): with an out dir elsewhere, Astro keeps
+  // its intermediate chunks in <project>/.astro/, shared with every other build of the checkout.
+  await mkdir(path.join(projectRoot, 'bench/.out'), { recursive: true });
+  const outRoot = await mkdtemp(path.join(projectRoot, 'bench/.out', 'run-'));
   const dirs = {
     org: path.join(workDir, 'org'),
     content: path.join(workDir, 'content'),
     cache: path.join(workDir, 'cache'),
-    dist: path.join(workDir, 'dist'),
+    dist: path.join(outRoot, 'dist'),
     profiles: path.join(workDir, 'profiles'),
   };
   try {
@@ -131,13 +135,13 @@ async function main(): Promise<number> {
     const collectedEntities = await countJsonFiles(path.join(dirs.content, 'catalog', 'entities'));
 
     say('build …');
-    const build = await runMeasured('build', workDir, await profileArgs('build'), 'cli/commands/build.ts', ['--config', configFile, '--content-dir', dirs.content, '--out', dirs.dist], values.verbose);
+    const build = await runMeasured('build', workDir, await profileArgs('build'), 'cli/commands/build.ts', ['--config', configFile, '--content-dir', dirs.content, '--out', dirs.dist, '--no-budgets'], values.verbose);
     const dist: DistStats = await measureDist(dirs.dist);
 
     let baseline: (StepResult & { pages: number; pagesPerSecond: number }) | undefined;
     if (values.baseline) {
       say('bare-Astro baseline …');
-      const out = path.join(workDir, 'bare-astro', 'dist');
+      const out = path.join(outRoot, 'bare-astro');
       const step = await runMeasured('baseline', workDir, [], 'bench/bare-astro/build.ts', ['--pages', String(entities), '--out', out], values.verbose);
       const pages = (await measureDist(out)).htmlPages;
       baseline = { ...step, pages, pagesPerSecond: Math.round((pages / step.wallMs) * 1000) };
@@ -206,8 +210,8 @@ async function main(): Promise<number> {
     }
     return 0;
   } finally {
-    if (values.keep) say(`kept ${workDir}`);
-    else await rm(workDir, { recursive: true, force: true });
+    if (values.keep) say(`kept ${workDir} and ${outRoot}`);
+    else await Promise.all([workDir, outRoot].map((d) => rm(d, { recursive: true, force: true })));
   }
 }
 

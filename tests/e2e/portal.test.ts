@@ -160,6 +160,7 @@ describe('the built portal in a browser', { timeout: 360_000 }, () => {
   test('no page has a console error or an uncaught exception', { timeout: 180_000 }, async (t) => {
     t.after(closePages);
     const { pages } = await siteCrawl();
+    assert.ok(pages.length >= catalog.entities.length, `the crawl found ${pages.length} pages, fewer than the ${catalog.entities.length} entities`);
     const page = await newPage();
     for (const url of pages) {
       await page.goto(url, { waitUntil: 'load' });

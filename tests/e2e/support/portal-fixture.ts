@@ -1,7 +1,7 @@
 // The one expensive set-up the browser tests share: collect the example organisation into a temp
 // content folder, build it (optionally under a base path) into a temp out folder, serve it with
 // `backlot preview`. Everything lives in one temp folder that `dispose()` removes.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT, runBacklot } from './backlot-cli.ts';
@@ -12,6 +12,8 @@ export const EXAMPLES_ROOT_FILE = path.join(PROJECT_ROOT, 'examples/catalog-info
 export interface Workspace {
   dir: string;
   contentDir: string;
+  /** Build output goes here, inside the project (see `collectExamples`). */
+  outRoot: string;
   dispose(): Promise<void>;
 }
 
@@ -27,11 +29,28 @@ export interface BuiltPortal {
 /** A temp folder with the examples collected into it. */
 export async function collectExamples(): Promise<Workspace> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'backlot-e2e-'));
+  // Astro puts its intermediate server chunks in <project>/.astro/ when the out dir is outside the
+  // project, shared by every build of the checkout; an out dir inside the (git-ignored)
+  // test-results/ folder gives this build its own, so it never collides with another build.
+  await mkdir(path.join(PROJECT_ROOT, 'test-results'), { recursive: true });
+  const outRoot = await mkdtemp(path.join(PROJECT_ROOT, 'test-results', 'e2e-'));
   const contentDir = path.join(dir, 'content');
   const configFile = await writeConfig(dir, '/');
-  // Exit code 3 (partial) still wrote content; the examples should give 0, the tests check the rest.
-  await runBacklot(['collect', '--config', configFile, '--content-dir', contentDir, '--cache-dir', path.join(dir, 'cache'), '--quiet']);
-  return { dir, contentDir, dispose: () => rm(dir, { recursive: true, force: true }) };
+  try {
+    await runBacklot(['collect', '--config', configFile, '--content-dir', contentDir, '--cache-dir', path.join(dir, 'cache'), '--quiet']);
+  } catch (error) {
+    await Promise.all([dir, outRoot].map((d) => rm(d, { recursive: true, force: true })));
+    throw error;
+  }
+  return {
+    dir,
+    contentDir,
+    outRoot,
+    async dispose() {
+      await rm(dir, { recursive: true, force: true });
+      await rm(outRoot, { recursive: true, force: true });
+    },
+  };
 }
 
 async function writeConfig(dir: string, base: string): Promise<string> {
@@ -43,8 +62,9 @@ async function writeConfig(dir: string, base: string): Promise<string> {
 /** Builds the collected content with `base` into `<workspace>/dist<base>` and serves it. */
 export async function buildAndServe(workspace: Workspace, base: string): Promise<BuiltPortal> {
   const configFile = await writeConfig(workspace.dir, base);
-  const outDir = path.join(workspace.dir, base === '/' ? 'dist' : `dist${base.replace(/\/$/, '').replace(/\//g, '-')}`);
-  await runBacklot(['build', '--config', configFile, '--content-dir', workspace.contentDir, '--out', outDir]);
+  const outDir = path.join(workspace.outRoot, base === '/' ? 'dist' : `dist${base.replace(/\/$/, '').replace(/\//g, '-')}`);
+  // Budgets are the build's own check (and its tests'); here a page over budget must not hide how the site behaves.
+  await runBacklot(['build', '--config', configFile, '--content-dir', workspace.contentDir, '--out', outDir, '--no-budgets', '--quiet']);
   const server = await startPreview(['--out', outDir, '--config', configFile]);
   return { base, outDir, configFile, server, home: new URL(base, server.origin).href };
 }
