@@ -162,6 +162,14 @@ test('reads OpenAPI 3.1: type arrays with null, const, $ref with a sibling descr
   assert.ok(child(node, 'value').constraints.includes('example: 3'));
 });
 
+test('lists OpenAPI 3.1 webhooks in a group of their own, after the paths', () => {
+  const view = openApiView(loadFixture('catalog-3.1.json'));
+  assert.deepEqual(view.groups.map((g) => g.name), ['items', 'Webhooks']);
+  const webhook = view.groups[1].operations[0];
+  assert.deepEqual([webhook.method, webhook.path, webhook.id], ['POST', 'itemCreated', 'webhook-post-itemcreated']);
+  assert.equal(webhook.requestBody?.content[0].schema?.refAnchor, 'schema-item');
+});
+
 test('keeps a deep (non-recursive) schema within the depth limit', () => {
   let schema: Record<string, unknown> = { type: 'string' };
   for (let i = 0; i < 30; i++) schema = { type: 'object', properties: { next: schema } };

@@ -21,6 +21,7 @@ import type {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 const SCHEMA_PREFIX = '#/components/schemas/';
+const WEBHOOKS_GROUP = 'Webhooks';
 
 export interface OpenApiViewOptions {
   /** Most nodes in one schema tree (see `buildSchemaTree`). */
@@ -71,7 +72,11 @@ export function buildOpenApiView(document: unknown, options: OpenApiViewOptions 
   };
 
   const info = dict(document.info);
-  const operations = collectOperations(document, treeOptions, anchor, notices);
+  const operations = [
+    ...collectOperations(document, document.paths, treeOptions, anchor, notices),
+    // OpenAPI 3.1 webhooks: requests the API sends, keyed by name instead of path; shown in their own group.
+    ...collectOperations(document, document.webhooks, treeOptions, anchor, notices, WEBHOOKS_GROUP),
+  ];
   const groups = groupByTag(document, operations, anchor);
 
   const schemas: NamedSchemaView[] = Object.entries(dict(components.schemas)).map(([name, schema]) => ({
@@ -120,12 +125,14 @@ interface TaggedOperation {
 
 function collectOperations(
   document: Dict,
+  pathItems: unknown,
   treeOptions: SchemaTreeOptions,
   anchor: (prefix: string, text: string) => string,
   notices: DefinitionNotice[],
+  group?: string,
 ): TaggedOperation[] {
   const operations: TaggedOperation[] = [];
-  for (const [path, rawItem] of Object.entries(dict(document.paths))) {
+  for (const [path, rawItem] of Object.entries(dict(pathItems))) {
     const resolvedItem = derefChain(document, rawItem);
     if (resolvedItem.failure) {
       notices.push({ level: 'warning', message: `Path ${path}: its $ref ${resolvedItem.failure.ref} could not be resolved (${resolvedItem.failure.reason}).` });
@@ -138,7 +145,7 @@ function collectOperations(
       const operation = item[method];
       const operationId = str(operation.operationId) || undefined;
       const view: OperationView = {
-        id: anchor('op', operationId ?? `${method} ${path}`),
+        id: anchor(group ? 'webhook' : 'op', operationId ?? `${method} ${path}`),
         method: method.toUpperCase(),
         path,
         operationId,
@@ -152,7 +159,7 @@ function collectOperations(
       };
       const tags = list(operation.tags).map((t) => str(t)).filter(Boolean);
       // An operation shows under its first tag only, so each has one anchor on the page.
-      operations.push({ tag: tags[0] ?? 'default', view });
+      operations.push({ tag: group ?? tags[0] ?? 'default', view });
     }
   }
   return operations;
@@ -234,8 +241,8 @@ function groupByTag(document: Dict, operations: TaggedOperation[], anchor: (pref
   const declared = new Map<string, Dict>();
   for (const tag of list(document.tags)) if (isDict(tag) && typeof tag.name === 'string') declared.set(tag.name, tag);
   const order = [...declared.keys()];
-  for (const { tag } of operations) if (!order.includes(tag) && tag !== 'default') order.push(tag);
-  if (!order.includes('default')) order.push('default');
+  for (const { tag } of operations) if (!order.includes(tag) && tag !== 'default' && tag !== WEBHOOKS_GROUP) order.push(tag);
+  for (const last of ['default', WEBHOOKS_GROUP]) if (!order.includes(last)) order.push(last);
   return order
     .map((name) => ({
       name,
