@@ -184,10 +184,11 @@ export async function readGithubCatalog(context: CollectorContext, github: Githu
   }
 
   kept.sort((a, b) => a.snapshot.name.localeCompare(b.snapshot.name));
-  const keepRepositories = new Set(kept.map((k) => k.snapshot.name));
+  // Cached answers of kept repositories stay, and of the repositories their Locations read from.
+  const keepRepositories = new Set(kept.flatMap((k) => [k.snapshot.name, ...Object.keys(k.snapshot.dependsOn)].map((n) => n.toLowerCase())));
   await saveHttpCache(httpCacheFile, httpCache, (key) => {
-    const match = /\/repos\/[^/]+\/([^/?]+)/.exec(new URL(key).pathname);
-    return match !== null && keepRepositories.has(decodeURIComponent(match[1]!));
+    const match = /\/repos\/[^/]+\/([^/?#]+)/.exec(new URL(key).pathname);
+    return match !== null && keepRepositories.has(decodeURIComponent(match[1]!).toLowerCase());
   });
 
   const repositories = kept.map(({ snapshot, stale }) => (stale ? { ...snapshot.facts, stale } : snapshot.facts));
