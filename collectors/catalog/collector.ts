@@ -138,7 +138,7 @@ async function readFromGithub(context: CollectorContext): Promise<SourceRead> {
     entities: result.entities,
     problems: result.problems,
     filesRead: result.repositories.length,
-    origin: `github.com/${github.org}`,
+    origin: `${new URL(github.baseUrl).host.replace(/^api\./, '')}/${github.org}`,
     report: result.report,
   };
 }

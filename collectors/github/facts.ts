@@ -3,7 +3,7 @@
 // src/content/generated/github/repositories/.
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { GENERATED_DIR } from '../../lib/content/records.ts';
+import type { CollectorContext } from '../types.ts';
 import type { StaleMark } from '../../lib/content/records.ts';
 import type { CodeownersRule } from './codeowners.ts';
 
@@ -37,14 +37,14 @@ export interface RepositoryFacts {
   stale?: StaleMark;
 }
 
-/** `<root>/src/content/generated/github/repositories/`. */
-export function repositoryFactsDir(root: string): string {
-  return path.join(root, GENERATED_DIR, 'github', 'repositories');
+/** `<content dir>/github/repositories/`: beside the catalog collector's folder, so `--content-dir` moves both. */
+export function repositoryFactsDir(context: Pick<CollectorContext, 'outDir'>): string {
+  return path.join(path.dirname(context.outDir), 'github', 'repositories');
 }
 
 /** Writes one file per repository and removes the files of repositories no longer read. */
-export async function writeRepositoryFacts(root: string, facts: RepositoryFacts[]): Promise<void> {
-  const dir = repositoryFactsDir(root);
+export async function writeRepositoryFacts(context: Pick<CollectorContext, 'outDir'>, facts: RepositoryFacts[]): Promise<void> {
+  const dir = repositoryFactsDir(context);
   await mkdir(dir, { recursive: true });
   const keep = new Set(facts.map((f) => `${f.name}.json`));
   for (const file of await readdir(dir)) {

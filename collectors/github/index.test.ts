@@ -30,7 +30,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 async function readFacts(t: TestContext, name: string): Promise<RepositoryFacts> {
-  return JSON.parse(await readFile(path.join(repositoryFactsDir(t.context.root), `${name}.json`), 'utf8')) as RepositoryFacts;
+  return JSON.parse(await readFile(path.join(repositoryFactsDir(t.context), `${name}.json`), 'utf8')) as RepositoryFacts;
 }
 
 describe('an organisation of 250 repositories', () => {
@@ -56,7 +56,7 @@ describe('an organisation of 250 repositories', () => {
     assert.equal(listRequests.length, 3);
     assert.ok(listRequests.every((r) => new URLSearchParams(r.path.split('?')[1]).get('per_page') === '100'));
     assert.equal(result.report.stats?.listPages, 3);
-    assert.equal((await readdir(repositoryFactsDir(t.context.root))).length, 250);
+    assert.equal((await readdir(repositoryFactsDir(t.context))).length, 250);
     const facts = await readFacts(t, 'service-004');
     assert.deepEqual(facts.languages, { TypeScript: 1003, Shell: 10 });
     assert.equal(facts.openPullRequests, 3);

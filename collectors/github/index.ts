@@ -192,7 +192,7 @@ export async function readGithubCatalog(context: CollectorContext, github: Githu
   });
 
   const repositories = kept.map(({ snapshot, stale }) => (stale ? { ...snapshot.facts, stale } : snapshot.facts));
-  await writeRepositoryFacts(context.root, repositories);
+  await writeRepositoryFacts(context, repositories);
 
   // An entity reached from two repositories (a cross-repository Location) is kept once.
   const seen = new Set<string>();
