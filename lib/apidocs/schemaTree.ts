@@ -208,7 +208,7 @@ function describeOnly(schema: Schema, name: string, required: boolean, refLabel:
   node.deprecated = schema.deprecated === true;
   node.readOnly = schema.readOnly === true;
   node.writeOnly = schema.writeOnly === true;
-  node.description = toRichText(schema.description ?? (refLabel ? undefined : schema.title));
+  node.description = toRichText(schema.description);
   if (Array.isArray(schema.enum)) node.enumValues = schema.enum.slice(0, 100).map(showValue);
   node.constraints = constraintsOf(schema);
   return node;
