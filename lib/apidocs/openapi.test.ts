@@ -135,6 +135,8 @@ test('lists components/schemas with anchors, linking nested named schemas instea
     ['Error', 'schema-error'],
   ]);
   const pet = petstore.schemas[0].schema;
+  assert.equal(pet.type, 'object', 'a named schema is described by its type, not its own name');
+  assert.equal(child(petstore.schemas[2].schema, 'parent').stop?.reason, 'collapsed', 'Category → Category links back');
   const category = child(pet, 'category');
   assert.equal(category.stop?.reason, 'collapsed');
   assert.equal(category.refAnchor, 'schema-category');

@@ -82,7 +82,8 @@ export function buildOpenApiView(document: unknown, options: OpenApiViewOptions 
   const schemas: NamedSchemaView[] = Object.entries(dict(components.schemas)).map(([name, schema]) => ({
     name,
     id: schemaAnchors.get(`${SCHEMA_PREFIX}${escapePointer(name)}`) ?? anchor('schema', name),
-    schema: buildSchemaTree({ $ref: `${SCHEMA_PREFIX}${escapePointer(name)}` }, { ...treeOptions, linkRefsFromDepth: 1 }),
+    // Walked as itself (not through its $ref) so its type reads `object`, yet a self-reference is still a cycle.
+    schema: buildSchemaTree(schema, { ...treeOptions, linkRefsFromDepth: 1 }, '', [`${SCHEMA_PREFIX}${escapePointer(name)}`]),
   }));
 
   const securitySchemes = Object.entries(dict(components.securitySchemes)).map(([name, raw]) => {

@@ -34,8 +34,11 @@ interface WalkState {
   remaining: number;
 }
 
-/** Builds the tree of `schema`. `name` labels the root (a property name, or empty). */
-export function buildSchemaTree(schema: unknown, options: SchemaTreeOptions, name = ''): SchemaNode {
+/**
+ * Builds the tree of `schema`. `name` labels the root (a property name, or empty); `insideRefs`
+ * are the `$ref`s the schema is already inside (a named schema shown under its own name).
+ */
+export function buildSchemaTree(schema: unknown, options: SchemaTreeOptions, name = '', insideRefs: string[] = []): SchemaNode {
   const state: WalkState = {
     options: {
       root: options.root,
@@ -46,7 +49,7 @@ export function buildSchemaTree(schema: unknown, options: SchemaTreeOptions, nam
     },
     remaining: options.maxNodes ?? DEFAULT_MAX_NODES,
   };
-  return walk(schema, name, false, 0, [], state);
+  return walk(schema, name, false, 0, insideRefs, state);
 }
 
 /** A short type label for a schema without building its tree (parameters tables use it). */
