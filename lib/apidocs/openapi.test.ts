@@ -104,8 +104,11 @@ test('resolves $ref responses and request bodies', () => {
   assert.deepEqual(error?.content[0].schema?.children.map((c) => c.name), ['code', 'message']);
   const body = operation(petstore, 'POST', '/pets').requestBody;
   assert.equal(body?.required, true);
-  assert.equal(body?.content[0].schema?.combinator, 'allOf');
-  assert.deepEqual(body?.content[0].schema?.children.map((c) => c.type), ['Pet', 'object']);
+  // NewPet is allOf [Pet, { notes }]: one list of properties, saying which schema it includes.
+  assert.equal(body?.content[0].schema?.type, 'NewPet');
+  assert.equal(body?.content[0].schema?.combinator, undefined);
+  assert.deepEqual(body?.content[0].schema?.children.map((c) => c.name), ['id', 'name', 'tag', 'category', 'notes']);
+  assert.ok(body?.content[0].schema?.constraints.includes('includes Pet'));
 });
 
 test('stops a recursive schema at the first repetition instead of expanding it forever', () => {
@@ -136,7 +139,7 @@ test('lists components/schemas with anchors, linking nested named schemas instea
   ]);
   const pet = petstore.schemas[0].schema;
   assert.equal(pet.type, 'object', 'a named schema is described by its type, not its own name');
-  assert.equal(child(petstore.schemas[2].schema, 'parent').stop?.reason, 'collapsed', 'Category → Category links back');
+  assert.equal(child(petstore.schemas[2].schema, 'parent').stop?.reason, 'cycle', 'Category → Category is shown as recursive');
   const category = child(pet, 'category');
   assert.equal(category.stop?.reason, 'collapsed');
   assert.equal(category.refAnchor, 'schema-category');

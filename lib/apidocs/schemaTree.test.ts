@@ -60,10 +60,16 @@ test('reads boolean schemas, tuples and patternProperties', () => {
   assert.deepEqual(tree.children[2].children.map((c) => [c.name, c.type]), [['[0]', 'string'], ['[1]', 'integer']]);
 });
 
-test('an object with both properties and allOf keeps the properties and adds the allOf group', () => {
+test('an object with both properties and an allOf of objects lists all properties together', () => {
   const tree = buildSchemaTree({ properties: { id: { type: 'string' } }, allOf: [{ properties: { extra: { type: 'integer' } } }] }, { root: {} });
   assert.equal(tree.type, 'object');
+  assert.deepEqual(tree.children.map((c) => [c.name, c.combinator]), [['id', undefined], ['extra', undefined]]);
+});
+
+test('an allOf with a part that is not a plain object stays a group of parts', () => {
+  const tree = buildSchemaTree({ properties: { id: { type: 'string' } }, allOf: [{ properties: { a: { type: 'integer' } } }, { oneOf: [{ type: 'string' }, { type: 'number' }] }] }, { root: {} });
   assert.deepEqual(tree.children.map((c) => [c.name, c.combinator]), [['id', undefined], ['allOf', 'allOf']]);
+  assert.deepEqual(tree.children[1].children.map((c) => c.type), ['object', 'one of']);
 });
 
 test('cuts long enum lists and long example values', () => {

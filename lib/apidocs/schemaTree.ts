@@ -133,13 +133,25 @@ function walk(input: unknown, name: string, required: boolean, depth: number, re
       node.children.push({ ...emptyNode(`… ${childSources.length - i} more`, false, ''), stop: { reason: 'budget', detail: `this schema is shown up to ${state.options.maxNodes} entries` } });
       break;
     }
-    if (source.kind === 'combinator' && !onlyCombinator) {
-      const group = emptyNode(source.combinator, false, COMBINATOR_LABEL[source.combinator]);
-      group.combinator = source.combinator;
-      group.children = source.options.map((option, n) => walk(option, optionName(option, n), false, depth + 2, stack, state));
-      node.children.push(group);
-    } else if (source.kind === 'combinator') {
-      node.children = source.options.map((option, n) => walk(option, optionName(option, n), false, depth + 1, stack, state));
+    if (source.kind === 'combinator') {
+      const parts = source.options.map((option, n) => walk(option, optionName(option, n), false, depth + (onlyCombinator ? 1 : 2), stack, state));
+      if (source.combinator === 'allOf' && parts.every(isPlainObjectPart)) {
+        // allOf of objects (an envelope plus fields) reads best as one list of properties.
+        node.children.push(...parts.flatMap((part) => part.children));
+        const named = parts.map((part) => part.refName).filter((n): n is string => Boolean(n));
+        if (named.length > 0) node.constraints.push(`includes ${named.join(', ')}`);
+        if (onlyCombinator) {
+          node.combinator = undefined;
+          if (node.type === COMBINATOR_LABEL.allOf) node.type = 'object';
+        }
+      } else if (onlyCombinator) {
+        node.children = parts;
+      } else {
+        const group = emptyNode(source.combinator, false, COMBINATOR_LABEL[source.combinator]);
+        group.combinator = source.combinator;
+        group.children = parts;
+        node.children.push(group);
+      }
     } else if (source.kind === 'items') {
       const items = walk(source.schema, 'items', false, depth + 1, stack, state);
       if (items.refName && !node.refName) Object.assign(node, { refName: items.refName, refAnchor: items.refAnchor });
@@ -158,6 +170,11 @@ function walk(input: unknown, name: string, required: boolean, depth: number, re
 }
 
 const COMBINATOR_LABEL = { oneOf: 'one of', anyOf: 'any of', allOf: 'all of' } as const;
+
+/** An allOf part whose properties can be listed with its siblings' without losing anything. */
+function isPlainObjectPart(part: SchemaNode): boolean {
+  return part.children.length > 0 && !part.combinator && !part.stop && part.enumValues.length === 0 && (part.type === 'object' || part.type === part.refName);
+}
 
 type ChildSource =
   | { kind: 'property'; name: string; required: boolean; schema: unknown }
