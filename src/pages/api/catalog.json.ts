@@ -3,8 +3,8 @@
 import type { APIRoute } from 'astro';
 import { catalogIndex } from '../../lib/catalog-content.ts';
 
-export const GET: APIRoute = () => {
-  const index = catalogIndex();
+export const GET: APIRoute = async () => {
+  const index = await catalogIndex();
   const entities = index.records.map(({ ref, kind, namespace, name, entity, source, problems }) => ({ ref, kind, namespace, name, entity, source, problems }));
   return new Response(JSON.stringify({ generatedAt: index.meta?.collectedAt ?? null, entities }), {
     headers: { 'content-type': 'application/json' },

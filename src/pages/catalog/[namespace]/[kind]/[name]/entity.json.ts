@@ -2,15 +2,15 @@
 import type { APIRoute } from 'astro';
 import { catalogIndex } from '../../../../../lib/catalog-content.ts';
 
-export function getStaticPaths() {
-  return catalogIndex().records.map((record) => ({
+export async function getStaticPaths() {
+  return (await catalogIndex()).records.map((record) => ({
     params: { namespace: record.namespace.toLowerCase(), kind: record.kind.toLowerCase(), name: record.name.toLowerCase() },
     props: { ref: record.ref },
   }));
 }
 
-export const GET: APIRoute = ({ props }) => {
-  const record = catalogIndex().byRef.get(props.ref as string)!;
+export const GET: APIRoute = async ({ props }) => {
+  const record = (await catalogIndex()).byRef.get(props.ref as string)!;
   const { ref, kind, namespace, name, entity, source, problems } = record;
   return new Response(JSON.stringify({ ref, kind, namespace, name, entity, source, problems, stale: record.stale }, null, 2), {
     headers: { 'content-type': 'application/json' },

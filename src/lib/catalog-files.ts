@@ -1,0 +1,26 @@
+// The catalog's two single files (meta.json, problems.json), read for the content collections.
+// Missing files mean "nothing collected yet", never a failed build.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Problem } from '../../lib/catalog/types.ts';
+import type { CatalogMeta } from '../../lib/content/records.ts';
+
+function readJson<T>(file: string, fallback: T): T {
+  if (!existsSync(file)) return fallback;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch (error) {
+    throw new Error(`${file}: not valid JSON (${(error as Error).message}); run \`backlot collect\` again`, { cause: error });
+  }
+}
+
+/** `<content>/catalog/meta.json`, or null before the first collection. */
+export function readCatalogMeta(contentDir: string): CatalogMeta | null {
+  return readJson<CatalogMeta | null>(path.join(contentDir, 'catalog', 'meta.json'), null);
+}
+
+/** `<content>/catalog/problems.json`: every problem, those of excluded entities included. */
+export function readCatalogProblems(contentDir: string): Problem[] {
+  const problems = readJson<Problem[]>(path.join(contentDir, 'catalog', 'problems.json'), []);
+  return Array.isArray(problems) ? problems : [];
+}
