@@ -69,3 +69,12 @@ test('a definition given as an object (inline YAML in the descriptor) is read as
   assert.equal(model.rawLang, 'json');
   assert.match(model.raw, /"title": "Inline"/);
 });
+
+test('deeply nested input (100,000 levels) gives a view or a notice, never a stack overflow', () => {
+  const n = 100_000;
+  const json = `{"openapi":"3.0.0","info":{"title":"x","version":"1"},"paths":{},"x-deep":${'['.repeat(n)}${']'.repeat(n)}}`;
+  assert.equal(buildApiDefinition('openapi', json).view.kind, 'openapi');
+  const graphql = buildApiDefinition('graphql', `type Query { a: ${'['.repeat(n)}Int${']'.repeat(n)} }`);
+  assert.equal(graphql.view.kind, 'raw');
+  assert.match(graphql.view.notices[0].message, /does not parse/);
+});
