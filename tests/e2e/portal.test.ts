@@ -17,7 +17,7 @@ import { entityUrl, isEntityPageUrl } from './support/portal-urls.ts';
 const SETUP_TIMEOUT = 300_000;
 const TEST_TIMEOUT = 60_000;
 
-describe('the built portal in a browser', { timeout: 360_000 }, () => {
+describe('the built portal in a browser', { timeout: 480_000 }, () => {
   let workspace: Workspace | undefined;
   let portal: BuiltPortal | undefined;
   let browser: Browser | undefined;
@@ -178,7 +178,7 @@ describe('the built portal in a browser', { timeout: 360_000 }, () => {
       await based?.server.stop();
     });
 
-    test('serves its pages under /portal/ with no broken link and no console error', { timeout: 120_000 }, async (t) => {
+    test('serves its pages, links and search under /portal/ with no broken link and no console error', { timeout: 120_000 }, async (t) => {
       t.after(closePages);
       assert.equal(new URL(based!.home).pathname, '/portal/');
       const { pages, broken } = await crawlSite(based!.home);
@@ -193,6 +193,14 @@ describe('the built portal in a browser', { timeout: 360_000 }, () => {
       await page.waitForURL(new URL('catalog/', based!.home).href);
       await page.goto(entityUrl(based!.home, component.ref));
       assert.equal((await page.locator('[data-testid="entity-title"]').innerText()).trim(), displayName(component));
+      // Search loads Pagefind's index from under the base path and links results under it.
+      const { word, target } = pickSearchTarget(catalog);
+      const headerSearch = page.locator('[data-testid="header-search"] input[type="search"]');
+      await headerSearch.click();
+      await headerSearch.pressSequentially(word, { delay: 20 });
+      await headerSearch.press('Enter');
+      await page.waitForURL((url) => url.pathname === '/portal/search/');
+      await page.locator(`[data-testid="search-results"] a[href="${entityUrl(based!.home, target.ref, true)}"]`).first().waitFor({ timeout: 15_000 });
       assert.deepEqual(errors.slice(before), [], 'no console error under /portal/');
     });
   });
