@@ -3,7 +3,7 @@
 // operations (send/receive) apart and points them at channels: both come out channel-first.
 import { createAnchorRegistry } from './anchors.ts';
 import { dict, isDict, list, str, type Dict } from './objects.ts';
-import { derefChain, isRef } from './resolveRef.ts';
+import { derefChain, escapePointerSegment, isRef, refName } from './resolveRef.ts';
 import { toRichText } from './richText.ts';
 import { buildSchemaTree, describeSchemaType, type SchemaTreeOptions } from './schemaTree.ts';
 import type { AsyncApiView, AsyncMessageView, AsyncOperationView, ChannelView, DefinitionNotice, ParameterView, RawOnlyView, SchemaNode, ServerView } from './types.ts';
@@ -100,13 +100,13 @@ function channelsOfVersion3(context: Context): ChannelView[] {
   for (const [operationKey, raw] of Object.entries(dict(context.document.operations))) {
     const operation = dict(derefChain(context.document, raw).value);
     const channelRef = isRef(operation.channel) ? operation.channel.$ref : '';
-    const target = channels.find((c) => channelRef === `#/channels/${escapePointer(c.key)}`);
+    const target = channels.find((c) => channelRef === `#/channels/${escapePointerSegment(c.key)}`);
     if (!target) {
       context.notices.push({ level: 'warning', message: `Operation ${operationKey} points at channel "${channelRef || '(none)'}", which this document does not define.` });
       continue;
     }
     // An operation without `messages` sends or receives every message of its channel.
-    const messageRefs = operation.messages === undefined ? Object.keys(dict(target.channel.messages)).map((m) => ({ $ref: `${channelRef}/messages/${escapePointer(m)}` })) : list(operation.messages);
+    const messageRefs = operation.messages === undefined ? Object.keys(dict(target.channel.messages)).map((m) => ({ $ref: `${channelRef}/messages/${escapePointerSegment(m)}` })) : list(operation.messages);
     for (const m of messageRefs) if (isRef(m)) target.usedMessageRefs.add(m.$ref);
     target.view.operations.push({
       id: context.anchor('op', operationKey),
@@ -119,7 +119,7 @@ function channelsOfVersion3(context: Context): ChannelView[] {
   }
   for (const { key, channel, view, usedMessageRefs } of channels) {
     for (const [messageKey, message] of Object.entries(dict(channel.messages))) {
-      if (!usedMessageRefs.has(`#/channels/${escapePointer(key)}/messages/${escapePointer(messageKey)}`)) view.messages.push(toMessage(message, key, context, messageKey));
+      if (!usedMessageRefs.has(`#/channels/${escapePointerSegment(key)}/messages/${escapePointerSegment(messageKey)}`)) view.messages.push(toMessage(message, key, context, messageKey));
     }
   }
   return channels.map((c) => c.view);
@@ -127,7 +127,7 @@ function channelsOfVersion3(context: Context): ChannelView[] {
 
 function toMessage(raw: unknown, channelKey: string, context: Context, key?: string): AsyncMessageView {
   const resolved = derefChain(context.document, raw);
-  const fallbackName = key ?? (resolved.refs.length > 0 ? lastSegment(resolved.refs[resolved.refs.length - 1]) : 'message');
+  const fallbackName = key ?? (resolved.refs.length > 0 ? refName(resolved.refs[resolved.refs.length - 1]) : 'message');
   if (resolved.failure) {
     return {
       id: context.anchor('message', `${channelKey} ${fallbackName}`),
@@ -195,13 +195,4 @@ function toParameters(raw: unknown, context: Context): ParameterView[] {
       schema: tree && (tree.children.length > 0 || tree.enumValues.length > 0) ? tree : undefined,
     };
   });
-}
-
-function escapePointer(name: string): string {
-  return name.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function lastSegment(ref: string): string {
-  const segments = ref.split('/');
-  return (segments[segments.length - 1] ?? ref).replace(/~1/g, '/').replace(/~0/g, '~');
 }

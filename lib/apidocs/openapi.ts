@@ -3,7 +3,7 @@
 // recognised and sent to the raw view with a notice rather than misread as OpenAPI 3.
 import { createAnchorRegistry } from './anchors.ts';
 import { dict, isDict, list, str, type Dict } from './objects.ts';
-import { derefChain, refName } from './resolveRef.ts';
+import { derefChain, escapePointerSegment, refName } from './resolveRef.ts';
 import { toRichText } from './richText.ts';
 import { buildSchemaTree, describeSchemaType, type SchemaTreeOptions } from './schemaTree.ts';
 import type {
@@ -61,7 +61,7 @@ export function buildOpenApiView(document: unknown, options: OpenApiViewOptions 
 
   // Schema anchors first, so operations can link to them.
   const schemaAnchors = new Map<string, string>();
-  for (const name of Object.keys(dict(components.schemas))) schemaAnchors.set(`${SCHEMA_PREFIX}${escapePointer(name)}`, anchor('schema', name));
+  for (const name of Object.keys(dict(components.schemas))) schemaAnchors.set(`${SCHEMA_PREFIX}${escapePointerSegment(name)}`, anchor('schema', name));
   const anchorForRef = (ref: string) => schemaAnchors.get(ref) ?? schemaAnchors.get(safeDecode(ref));
   const treeOptions: SchemaTreeOptions = {
     root: document,
@@ -81,9 +81,9 @@ export function buildOpenApiView(document: unknown, options: OpenApiViewOptions 
 
   const schemas: NamedSchemaView[] = Object.entries(dict(components.schemas)).map(([name, schema]) => ({
     name,
-    id: schemaAnchors.get(`${SCHEMA_PREFIX}${escapePointer(name)}`) ?? anchor('schema', name),
+    id: schemaAnchors.get(`${SCHEMA_PREFIX}${escapePointerSegment(name)}`) ?? anchor('schema', name),
     // Walked as itself (not through its $ref) so its type reads `object`, yet a self-reference is still a cycle.
-    schema: buildSchemaTree(schema, { ...treeOptions, linkRefsFromDepth: 1 }, '', [`${SCHEMA_PREFIX}${escapePointer(name)}`]),
+    schema: buildSchemaTree(schema, { ...treeOptions, linkRefsFromDepth: 1 }, '', [`${SCHEMA_PREFIX}${escapePointerSegment(name)}`]),
   }));
 
   const securitySchemes = Object.entries(dict(components.securitySchemes)).map(([name, raw]) => {
@@ -252,10 +252,6 @@ function groupByTag(document: Dict, operations: TaggedOperation[], anchor: (pref
       operations: operations.filter((o) => o.tag === name).map((o) => o.view),
     }))
     .filter((group) => group.operations.length > 0);
-}
-
-function escapePointer(name: string): string {
-  return name.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function safeDecode(ref: string): string {

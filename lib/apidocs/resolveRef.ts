@@ -50,6 +50,11 @@ export function derefChain(root: unknown, value: unknown, maxHops = 20): { value
   return { value: current, refs };
 }
 
+/** A key as one JSON Pointer segment: `a/b` → `a~1b`. */
+export function escapePointerSegment(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
 /** Last segment of a pointer: `#/components/schemas/Pet` → `Pet`. */
 export function refName(ref: string): string {
   const segments = ref.split('/');
