@@ -97,8 +97,16 @@ function renderResult(result: PagefindResultData): HTMLLIElement {
     meta.append(kind);
   }
   if (result.meta.owner) {
+    // The owner is a link whenever the owner has a page of its own.
     const owner = document.createElement('span');
-    owner.textContent = `Owner: ${result.meta.owner}`;
+    owner.append('Owner: ');
+    const ownerUrl = result.meta.owner_url;
+    if (ownerUrl) {
+      const ownerLink = document.createElement('a');
+      ownerLink.href = ownerUrl;
+      ownerLink.textContent = result.meta.owner;
+      owner.append(ownerLink);
+    } else owner.append(result.meta.owner);
     meta.append(owner);
   }
   const text = document.createElement('p');
