@@ -14,6 +14,7 @@ import { samplePeakTreeRss } from './process-tree-memory.ts';
 import { formatBytes, formatMs, table } from './report-table.ts';
 import { summariseCpuProfile } from './cpu-profile-summary.ts';
 import type { MeasureResult } from './measure.ts';
+import { parseStageTimes } from './stage-times.ts';
 
 const help = `Usage: node bench/run.ts [options]
 
@@ -31,6 +32,8 @@ Options:
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 interface StepResult extends MeasureResult {
+  /** Milliseconds per stage, as the command logged them (`render: … (53231 ms)`). */
+  stages: Record<string, number>;
   /** From spawn to exit, Node start-up included. */
   wallMs: number;
   /** Peak of the summed resident memory of the process and its children (e.g. the Pagefind binary). */
@@ -70,7 +73,13 @@ async function runMeasured(label: string, workDir: string, nodeArgs: string[], m
   if (exitCode !== 0 && exitCode !== 3) {
     throw new Error(`${label} failed with exit code ${exitCode}; its output ends with:\n${log.split('\n').slice(-30).join('\n')}`);
   }
-  return { ...measured, wallMs: Math.round(wallMs), peakTreeRssBytes: Math.max(peakTreeRssBytes, measured.maxRssBytes) };
+  return { ...measured, stages: parseStageTimes(log), wallMs: Math.round(wallMs), peakTreeRssBytes: Math.max(peakTreeRssBytes, measured.maxRssBytes) };
+}
+
+function formatStages(step: StepResult): string {
+  const entries = Object.entries(step.stages);
+  if (entries.length === 0) return '(none logged)';
+  return entries.map(([name, ms]) => `${name} ${formatMs(ms)}`).join(', ');
 }
 
 async function countJsonFiles(dir: string): Promise<number> {
@@ -131,7 +140,7 @@ async function main(): Promise<number> {
     };
 
     say('collect …');
-    const collect = await runMeasured('collect', workDir, await profileArgs('collect'), 'cli/commands/collect.ts', ['--config', configFile, '--content-dir', dirs.content, '--cache-dir', dirs.cache, '--quiet'], values.verbose);
+    const collect = await runMeasured('collect', workDir, await profileArgs('collect'), 'cli/commands/collect.ts', ['--config', configFile, '--content-dir', dirs.content, '--cache-dir', dirs.cache], values.verbose);
     const collectedEntities = await countJsonFiles(path.join(dirs.content, 'catalog', 'entities'));
 
     say('build …');
@@ -170,12 +179,14 @@ async function main(): Promise<number> {
           ['wall time', formatMs(collect.wallMs)],
           ['peak memory', memory(collect)],
           ['CPU time', formatMs(collect.cpuMs)],
+          ['stages', formatStages(collect)],
           ['entity records', String(collectedEntities)],
         ]),
         table('build (Astro + Pagefind)', [
           ['wall time', formatMs(build.wallMs)],
           ['peak memory', memory(build)],
           ['CPU time', formatMs(build.cpuMs)],
+          ['stages', formatStages(build)],
           ['HTML pages', String(dist.htmlPages)],
           ['pages per second', String(figures.build.pagesPerSecond)],
           ['dist/ size', formatBytes(dist.totalBytes)],
@@ -215,12 +226,14 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`bench: ${(error as Error).message}\n`);
-    process.exitCode = 1;
-  },
-);
+if (import.meta.main) {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`bench: ${(error as Error).message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
