@@ -188,7 +188,7 @@ async function main(): Promise<number> {
           ['CPU time', formatMs(build.cpuMs)],
           ['stages', formatStages(build)],
           ['HTML pages', String(dist.htmlPages)],
-          ['pages per second', String(figures.build.pagesPerSecond)],
+          ['pages per second', `${figures.build.pagesPerSecond} (whole build)${build.stages.render ? `, ${Math.round((dist.htmlPages / build.stages.render) * 1000)} (render stage only)` : ''}`],
           ['dist/ size', formatBytes(dist.totalBytes)],
           ['entity pages', String(dist.entityPages)],
           ['entity page HTML', `median ${formatBytes(dist.entityHtmlMedianBytes)}, largest ${formatBytes(dist.entityHtmlMaxBytes)} (${dist.entityHtmlMaxPage})`],
