@@ -67,6 +67,12 @@ export const command: Command = {
       process.stderr.write(`backlot build: --base must start with /, e.g. /portal/\n`);
       return EXIT.usage;
     }
+    // Caught here, before Astro starts, so a typo in `sections` costs a second, not a build.
+    const missing = config.sections.filter((s) => !['src/sections', 'src/components/sections'].some((dir) => existsSync(path.join(root, dir, `${s.id}.astro`))));
+    if (missing.length > 0) {
+      process.stderr.write(`backlot build: no component for section(s) ${missing.map((s) => `"${s.id}"`).join(', ')} in ${values.config ?? 'backlot.config.yaml'}; add src/sections/<id>.astro or remove the section\n`);
+      return EXIT.usage;
+    }
     const outDir = path.resolve(root, values.out);
     const contentDir = path.resolve(root, values['content-dir'] ?? GENERATED_DIR);
     if (!existsSync(path.join(contentDir, 'catalog'))) logger.warn(`${path.relative(root, contentDir) || contentDir}/catalog does not exist: the portal will be empty (run \`backlot collect\` first)`);
@@ -79,12 +85,19 @@ export const command: Command = {
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
     const { build } = await import('astro');
-    const pages = await logger.time('render', async () => {
-      await build({ root, outDir, base, site: config.site, logLevel: values.quiet ? 'error' : 'warn' });
-      return countPages(outDir);
-    }, (n) => `${n} pages into ${path.relative(root, outDir) || outDir}`);
+    let pages: number;
+    try {
+      pages = await logger.time('render', async () => {
+        await build({ root, outDir, base, site: config.site, logLevel: values.quiet ? 'error' : 'warn' });
+        return countPages(outDir);
+      }, (n) => `${n} pages into ${path.relative(root, outDir) || outDir}`);
+    } catch (error) {
+      // Astro has printed where it failed; one line says what to do about it.
+      logger.error(`render failed: ${(error as Error).message}`);
+      return EXIT.failed;
+    }
 
-    const search = await logger.time('search index', () => indexSite(outDir), (r) => `${r.pages} pages indexed, ${r.files} files, ${kB(r.bytes)}`);
+    const search = await logger.time('search index', () => indexSite(outDir), (r) => `${r.pages} pages indexed (of ${r.scanned} read), ${r.files} files, ${kB(r.bytes)}`);
     for (const error of search.errors) logger.warn(`pagefind: ${error}`);
 
     const report = checkBudgets(outDir, readBudgets(root), base);

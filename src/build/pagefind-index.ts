@@ -1,11 +1,13 @@
 // Indexes the built site with Pagefind's Node API (not a shelled-out binary), so the build can
 // time it and report pages indexed and index size.
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export interface SearchIndexReport {
-  /** Pages Pagefind indexed (entity pages: only they carry data-pagefind-body). */
+  /** Pages in the index (entity pages: only they carry data-pagefind-body). */
   pages: number;
+  /** HTML files Pagefind read. */
+  scanned: number;
   /** Bytes written under <outDir>/pagefind/. */
   bytes: number;
   files: number;
@@ -24,19 +26,29 @@ export function folderSize(dir: string): { bytes: number; files: number } {
   return { bytes, files };
 }
 
+/** Pages in the written index, per pagefind-entry.json (addDirectory counts every file it read). */
+function indexedPages(outputPath: string): number | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { page_count?: number }> };
+    return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function indexSite(outDir: string): Promise<SearchIndexReport> {
   const pagefind = await import('pagefind');
   const errors: string[] = [];
   try {
     const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: 'en' });
     errors.push(...createErrors);
-    if (!index) return { pages: 0, bytes: 0, files: 0, errors };
+    if (!index) return { pages: 0, scanned: 0, bytes: 0, files: 0, errors };
     const added = await index.addDirectory({ path: outDir });
     errors.push(...added.errors);
     const outputPath = path.join(outDir, 'pagefind');
     const written = await index.writeFiles({ outputPath });
     errors.push(...written.errors);
-    return { pages: added.page_count, ...folderSize(outputPath), errors };
+    return { pages: indexedPages(outputPath) ?? added.page_count, scanned: added.page_count, ...folderSize(outputPath), errors };
   } finally {
     await pagefind.close();
   }

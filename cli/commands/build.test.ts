@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cli = path.join(root, 'cli', 'backlot.ts');
+const run = (args: string[]) => spawnSync(process.execPath, [cli, 'build', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+
+function writeRecord(dir: string, kind: string, name: string, spec: Record<string, unknown>, relations: { type: string; targetRef: string }[]) {
+  const folder = path.join(dir, 'catalog', 'entities', 'default', kind);
+  mkdirSync(folder, { recursive: true });
+  const record = {
+    ref: `${kind}:default/${name}`, kind, namespace: 'default', name,
+    entity: { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name, description: `The ${name} ${kind}.` }, spec, relations },
+    source: { file: `${name}/catalog-info.yaml`, line: 1, column: 1 }, problems: [], collectedAt: '2026-01-02T03:04:05.000Z',
+  };
+  writeFileSync(path.join(folder, `${name}.json`), JSON.stringify(record));
+}
+
+test('rejects an unknown option and a section without a component before rendering anything', () => {
+  const badFlag = run(['--nope']);
+  assert.equal(badFlag.status, 2);
+  assert.match(badFlag.stderr, /Unknown option '--nope'/);
+  const config = path.join(mkdtempSync(path.join(tmpdir(), 'backlot-build-')), 'backlot.config.yaml');
+  writeFileSync(config, 'sections:\n  - id: no-such-section\n');
+  const badSection = run(['--config', config, '--out', path.join(tmpdir(), 'backlot-never-built')]);
+  assert.equal(badSection.status, 2);
+  assert.match(badSection.stderr, /no component for section\(s\) "no-such-section"/);
+  assert.equal(existsSync(path.join(tmpdir(), 'backlot-never-built')), false);
+});
+
+test('renders entity pages, their JSON and catalog.json under the base path, with a search index', { timeout: 240_000 }, () => {
+  const content = mkdtempSync(path.join(tmpdir(), 'backlot-build-content-'));
+  const out = mkdtempSync(path.join(tmpdir(), 'backlot-build-out-'));
+  writeRecord(content, 'group', 'team-a', { type: 'team' }, [{ type: 'ownerOf', targetRef: 'component:default/web' }]);
+  writeRecord(content, 'component', 'web', { type: 'website', lifecycle: 'production', owner: 'team-a' }, [{ type: 'ownedBy', targetRef: 'group:default/team-a' }]);
+  writeFileSync(path.join(content, 'catalog', 'meta.json'), JSON.stringify({ collectedAt: '2026-01-02T03:04:05.000Z', source: 'local', origin: 'test', entityCount: 2, countsByKind: {}, problemCounts: { error: 0, warning: 0 }, filesRead: 1, durationMs: 1 }));
+  const result = run(['--content-dir', content, '--out', out, '--base', '/portal/']);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stderr, /render: \d+ pages/);
+  assert.match(result.stderr, /search index: 2 pages indexed/);
+  const page = readFileSync(path.join(out, 'catalog', 'default', 'component', 'web', 'index.html'), 'utf8');
+  assert.match(page, /href="\/portal\/catalog\/default\/group\/team-a\/"/, 'the owner links to its page under the base');
+  assert.match(page, /data-pagefind-filter="owner:group:default\/team-a"/);
+  const json = JSON.parse(readFileSync(path.join(out, 'catalog', 'default', 'component', 'web', 'entity.json'), 'utf8'));
+  assert.equal(json.ref, 'component:default/web');
+  const catalog = JSON.parse(readFileSync(path.join(out, 'api', 'catalog.json'), 'utf8'));
+  assert.equal(catalog.generatedAt, '2026-01-02T03:04:05.000Z', 'generatedAt is the collection time, not the build clock');
+  assert.deepEqual(catalog.entities.map((e: { ref: string }) => e.ref), ['component:default/web', 'group:default/team-a']);
+  assert.ok(existsSync(path.join(out, 'pagefind', 'pagefind.js')));
+});
