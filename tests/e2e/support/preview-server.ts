@@ -20,9 +20,15 @@ export async function startPreview(args: string[], timeoutMs = 30_000): Promise<
     env: cliEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // If the test process ends without `stop()` (a crash, a cancelled run), the server must not outlive it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`backlot preview printed no URL within ${timeoutMs} ms; output:\n${output}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`backlot preview printed no URL within ${timeoutMs} ms; output:\n${output}`));
+    }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const match = URL_PATTERN.exec(output);
@@ -42,6 +48,7 @@ export async function startPreview(args: string[], timeoutMs = 30_000): Promise<
     url,
     origin: new URL(url).origin,
     async stop() {
+      process.off('exit', killOnExit);
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.kill('SIGTERM');
