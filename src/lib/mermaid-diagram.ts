@@ -99,10 +99,10 @@ export function neighbourhoodDiagram(ref: string, describe: DescribeEntity, maxN
   });
   for (const relation of sortRelations(center.relations)) addEdge(graph, ref, relation.type, relation.targetRef);
   for (const target of shown) {
-    for (const relation of sortRelations(describe(target)?.relations ?? [])) {
-      // Among neighbours only the connections that matter (ownership and membership would clutter).
-      if (relation.targetRef !== ref && CONNECTING_TYPES.has(relation.type)) addEdge(graph, target, relation.type, relation.targetRef);
-    }
+    // Among neighbours only the connections that matter (ownership and membership would clutter).
+    // Filtered before sorting: a neighbouring team may own thousands of entities.
+    const connecting = (describe(target)?.relations ?? []).filter((r) => CONNECTING_TYPES.has(r.type) && r.targetRef !== ref && graph.ids.has(r.targetRef));
+    for (const relation of sortRelations(connecting)) addEdge(graph, target, relation.type, relation.targetRef);
   }
   const hidden = neighbours.length - shown.length;
   if (hidden > 0) nodes.push(`  more["+${hidden} more"]`);
@@ -127,8 +127,7 @@ export function systemDiagram(ref: string, describe: DescribeEntity, maxNodes = 
   const outside: string[] = [];
   const connecting = new Set(['dependsOn', 'providesApi', 'consumesApi', 'dependencyOf', 'apiProvidedBy', 'apiConsumedBy']);
   for (const part of parts) {
-    for (const relation of sortRelations(describe(part)?.relations ?? [])) {
-      if (!connecting.has(relation.type)) continue;
+    for (const relation of sortRelations((describe(part)?.relations ?? []).filter((r) => connecting.has(r.type)))) {
       if (!graph.ids.has(relation.targetRef) && graph.ids.size < maxNodes * 2) {
         const id = `x${outside.length}`;
         graph.ids.set(relation.targetRef, id);

@@ -27,7 +27,9 @@ async function draw(mermaid: Mermaid) {
 
 export function renderDiagrams() {
   if (!document.querySelector('[data-mermaid]')) return;
-  mermaidPromise ??= import('mermaid').then((m) => m.default);
+  // Mermaid's own pre-bundled ESM build (still served from node_modules through Vite, never a CDN):
+  // bundling mermaid.core.mjs and its d3/cytoscape/katex dependencies took most of the client build.
+  mermaidPromise ??= import('mermaid/dist/mermaid.esm.min.mjs').then((m) => m.default);
   mermaidPromise.then(draw);
   document.addEventListener('backlot:theme', () => mermaidPromise?.then(draw));
 }
