@@ -16,9 +16,10 @@ export const command: Command = {
   async run(args) {
     const { values } = parseArgs({ args, options: { pages: { type: 'string', default: '1000' }, out: { type: 'string' } } });
     process.env.BENCH_PAGES = values.pages;
-    // Vite's cache lives in the out dir's sibling so runs never share or pollute the checkout.
+    // Astro's and Vite's caches live beside the out dir, so runs never share or litter the checkout.
     const outDir = path.resolve(values.out ?? path.join(root, 'dist'));
-    await build({ root, outDir, cacheDir: path.join(outDir, '..', '.astro-cache'), logLevel: 'warn' });
+    const cacheDir = path.join(outDir, '..', '.astro-cache');
+    await build({ root, outDir, cacheDir, vite: { cacheDir: path.join(cacheDir, 'vite') }, devToolbar: { enabled: false }, logLevel: 'warn' });
     return EXIT.ok;
   },
 };
