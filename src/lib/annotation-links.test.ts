@@ -15,7 +15,7 @@ test('reads url: locations of source-location and techdocs-ref, and links view a
     'backstage.io/edit-url': 'https://github.com/acme/web/edit/main/catalog-info.yaml',
     'backstage.io/techdocs-ref': 'url:https://github.com/acme/web/tree/main/docs',
   });
-  assert.deepEqual(links.map((l) => l.title), ['Source', 'View', 'Edit', 'Docs source']);
+  assert.deepEqual(links.map((l) => l.title), ['Source code', 'View descriptor', 'Edit descriptor', 'Docs source']);
 });
 
 test('resolves a dir: techdocs-ref against the descriptor URL as a GitHub tree link', () => {

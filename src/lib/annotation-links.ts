@@ -42,9 +42,9 @@ export function annotationLinks(annotations: Record<string, string> | undefined,
   const slug = annotations['github.com/project-slug'];
   if (slug && /^[\w.-]+\/[\w.-]+$/.test(slug)) add('github.com/project-slug', `GitHub: ${slug}`, `https://github.com/${slug}`);
   const source = annotations['backstage.io/source-location'];
-  if (source) add('backstage.io/source-location', 'Source', locationUrl(source, descriptorUrl));
-  add('backstage.io/view-url', 'View', safeUrl(annotations['backstage.io/view-url']));
-  add('backstage.io/edit-url', 'Edit', safeUrl(annotations['backstage.io/edit-url']));
+  if (source) add('backstage.io/source-location', 'Source code', locationUrl(source, descriptorUrl));
+  add('backstage.io/view-url', 'View descriptor', safeUrl(annotations['backstage.io/view-url']));
+  add('backstage.io/edit-url', 'Edit descriptor', safeUrl(annotations['backstage.io/edit-url']));
   const techdocs = annotations['backstage.io/techdocs-ref'];
   if (techdocs) add('backstage.io/techdocs-ref', 'Docs source', locationUrl(techdocs, descriptorUrl));
   return links;
