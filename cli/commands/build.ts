@@ -30,6 +30,11 @@ Examples:
 `;
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+/** A path as a person reads it: relative inside the project, absolute outside it. */
+const shown = (file: string) => {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') ? relative : file;
+};
 
 function countPages(outDir: string): number {
   return (readdirSync(outDir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind')).length;
@@ -75,7 +80,7 @@ export const command: Command = {
     }
     const outDir = path.resolve(root, values.out);
     const contentDir = path.resolve(root, values['content-dir'] ?? GENERATED_DIR);
-    if (!existsSync(path.join(contentDir, 'catalog'))) logger.warn(`${path.relative(root, contentDir) || contentDir}/catalog does not exist: the portal will be empty (run \`backlot collect\` first)`);
+    if (!existsSync(path.join(contentDir, 'catalog'))) logger.warn(`${shown(contentDir)}/catalog does not exist: the portal will be empty (run \`backlot collect\` first)`);
 
     // The pages read these (src/lib/portal-config.ts): Astro pages cannot take arguments.
     process.env.BACKLOT_ROOT = root;
@@ -90,7 +95,7 @@ export const command: Command = {
       pages = await logger.time('render', async () => {
         await build({ root, outDir, base, site: config.site, logLevel: values.quiet ? 'error' : 'warn' });
         return countPages(outDir);
-      }, (n) => `${n} pages into ${path.relative(root, outDir) || outDir}`);
+      }, (n) => `${n} pages into ${shown(outDir)}`);
     } catch (error) {
       // Astro has printed where it failed; one line says what to do about it.
       logger.error(`render failed: ${(error as Error).message}`);
