@@ -9,7 +9,24 @@ interface PagefindResultData {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(query: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] } | null>;
+  filters(): Promise<FilterCounts>;
+  search(query: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[]; filters?: FilterCounts } | null>;
+}
+/** Per facet, per value: how many results remain with that value. */
+type FilterCounts = Record<string, Record<string, number>>;
+
+/** Shows how many results each facet value would give, and dims values that give none. */
+function showFacetCounts(selects: HTMLSelectElement[], counts: FilterCounts | undefined) {
+  for (const select of selects) {
+    const facet = counts?.[select.name];
+    for (const option of select.options) {
+      if (!option.value) continue;
+      option.dataset.label ??= option.textContent ?? option.value;
+      const count = facet ? (facet[option.value] ?? 0) : undefined;
+      option.textContent = count === undefined ? option.dataset.label : `${option.dataset.label} (${count})`;
+      option.disabled = count === 0 && option.value !== select.value;
+    }
+  }
 }
 
 const PAGE_SIZE = 30;
@@ -32,6 +49,8 @@ export function enhanceSearch() {
       // Result URLs are relative to the site root; the base path puts them under the portal.
       await module.options({ baseUrl: form.dataset.base ?? '/' });
       await module.init();
+      // Loads every facet's index up front, so each search reports counts for all of them.
+      await module.filters();
       return module;
     })();
     return pagefind;
@@ -49,6 +68,7 @@ export function enhanceSearch() {
     const search = next.toString();
     history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}`);
     if (!query && Object.keys(filters).length === 0) {
+      showFacetCounts(facets, undefined);
       list!.replaceChildren();
       status!.textContent = 'Type to search services, APIs, teams and people.';
       return;
@@ -63,6 +83,7 @@ export function enhanceSearch() {
       return;
     }
     if (mine !== generation || !found) return; // a newer search superseded this one
+    showFacetCounts(facets, found.filters);
     const data = await Promise.all(found.results.slice(0, PAGE_SIZE).map((r) => r.data()));
     if (mine !== generation) return;
     list!.replaceChildren(...data.map(renderResult));
