@@ -163,10 +163,12 @@ describe('the built portal in a browser', { timeout: 480_000 }, () => {
     const { pages } = await siteCrawl();
     assert.ok(pages.length >= catalog.entities.length, `the crawl found ${pages.length} pages, fewer than the ${catalog.entities.length} entities`);
     const undrawn: string[] = [];
+    let withDiagrams = 0;
     const visit = async (page: Page, url: string) => {
       await page.goto(url, { waitUntil: 'load' });
       // Diagrams load their renderer lazily after `load`; wait until each says how it went (data-rendered).
       if ((await page.locator('[data-mermaid]').count()) > 0) {
+        withDiagrams++;
         await page.locator('[data-mermaid]:not([data-rendered])').first().waitFor({ state: 'detached', timeout: 15_000 });
         if ((await page.locator('[data-mermaid][data-rendered="error"]').count()) > 0) undrawn.push(url);
       }
@@ -177,6 +179,7 @@ describe('the built portal in a browser', { timeout: 480_000 }, () => {
     await Promise.all(tabs.map(async (page) => {
       for (let url = queue.shift(); url !== undefined; url = queue.shift()) await visit(page, url);
     }));
+    t.diagnostic(`${pages.length} pages visited, ${withDiagrams} with diagrams`);
     // Errors of the earlier tests' pages were recorded too.
     assert.equal(errors.length, 0, `errors on pages:\n${formatPageErrors(errors)}`);
     assert.deepEqual(undrawn, [], 'pages whose diagram could not be drawn');
