@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareRows, matchesFilters, readQuery, writeQuery, type CatalogRow } from './catalog-filter.ts';
+import { compareRows, facetCounts, matchesFilters, readQuery, writeQuery, type CatalogRow } from './catalog-filter.ts';
 
 const row = (over: Partial<CatalogRow>): CatalogRow => ({ name: 'web', kind: 'Component', type: 'service', owner: 'group:default/team-a', lifecycle: 'production', system: 'shop', tags: ['java'], description: 'The shop front', ...over });
 
@@ -36,4 +36,17 @@ test('sorts naturally (svc-2 before svc-10), either way, with empty values last'
   const rows = [row({ name: 'svc-10' }), row({ name: '' }), row({ name: 'svc-2' })];
   assert.deepEqual([...rows].sort((a, b) => compareRows(a, b, 'name', false)).map((r) => r.name), ['svc-2', 'svc-10', '']);
   assert.deepEqual([...rows].sort((a, b) => compareRows(a, b, 'name', true)).map((r) => r.name), ['svc-10', 'svc-2', '']);
+});
+
+test('counts each facet value under the other filters, so a chosen facet keeps its alternatives', () => {
+  const rows = [
+    row({ name: 'a', kind: 'Component', tags: ['java'] }),
+    row({ name: 'b', kind: 'API', tags: ['java', 'rest'] }),
+    row({ name: 'c', kind: 'Component', tags: ['go'], owner: 'group:default/team-b' }),
+  ];
+  const counts = facetCounts(rows, { kind: 'component' });
+  assert.deepEqual(Object.fromEntries(counts.kind), { component: 2, api: 1 }, 'the kind facet ignores its own filter');
+  assert.deepEqual(Object.fromEntries(counts.tag), { java: 1, go: 1 }, 'other facets count only components');
+  assert.deepEqual(Object.fromEntries(counts.owner), { 'group:default/team-a': 1, 'group:default/team-b': 1 });
+  assert.equal(facetCounts(rows, { q: 'nothing matches' }).kind.size, 0);
 });

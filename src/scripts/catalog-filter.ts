@@ -68,3 +68,24 @@ export function compareRows(a: CatalogRow, b: CatalogRow, column: SortColumn, de
   const order = collator.compare(x, y);
   return descending ? -order : order;
 }
+
+export const FACET_KEYS = ['kind', 'type', 'owner', 'lifecycle', 'tag'] as const;
+export type FacetKey = (typeof FACET_KEYS)[number];
+
+/**
+ * For each facet, how many rows each value would leave given the other filters (the usual faceted
+ * search rule: a facet never narrows its own counts, so its other values stay choosable).
+ */
+export function facetCounts(rows: CatalogRow[], filters: Filters): Record<FacetKey, Map<string, number>> {
+  const counts = Object.fromEntries(FACET_KEYS.map((k) => [k, new Map<string, number>()])) as Record<FacetKey, Map<string, number>>;
+  const valuesOf = (row: CatalogRow, key: FacetKey): string[] =>
+    key === 'tag' ? row.tags : key === 'kind' ? [row.kind.toLowerCase()] : [row[key]].filter(Boolean);
+  for (const row of rows) {
+    for (const key of FACET_KEYS) {
+      if (!matchesFilters(row, { ...filters, [key]: undefined })) continue;
+      const map = counts[key];
+      for (const value of valuesOf(row, key)) map.set(value, (map.get(value) ?? 0) + 1);
+    }
+  }
+  return counts;
+}

@@ -1,6 +1,6 @@
 // Filters and sorts the catalog table in the browser; the view lives in the URL query so it can
 // be shared and survives a reload. Rows are read once; each change only toggles `hidden`.
-import { FILTER_KEYS, compareRows, matchesFilters, readQuery, writeQuery, type CatalogRow, type Filters, type SortColumn } from './catalog-filter.ts';
+import { FACET_KEYS, FILTER_KEYS, compareRows, facetCounts, matchesFilters, readQuery, writeQuery, type CatalogRow, type Filters, type SortColumn } from './catalog-filter.ts';
 
 export function enhanceCatalogTable() {
   const form = document.querySelector<HTMLFormElement>('[data-catalog-filters]');
@@ -46,6 +46,19 @@ export function enhanceCatalogTable() {
       const column = th.dataset.column;
       if (column === sort) th.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
       else th.removeAttribute('aria-sort');
+    }
+    // Each option says how many rows it would leave; options that leave none are disabled.
+    const counts = facetCounts(rows.map((r) => r.data), filters);
+    for (const key of FACET_KEYS) {
+      const select = field(key);
+      if (!(select instanceof HTMLSelectElement)) continue;
+      for (const option of select.options) {
+        if (!option.value) continue;
+        option.dataset.label ??= option.textContent ?? option.value;
+        const n = counts[key].get(option.value) ?? 0;
+        option.textContent = `${option.dataset.label} (${n.toLocaleString('en-US')})`;
+        option.disabled = n === 0 && option.value !== select.value;
+      }
     }
     if (count) count.textContent = shown === total ? `${total.toLocaleString('en-US')} entities` : `${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} entities`;
     if (updateUrl) history.replaceState(history.state, '', `${location.pathname}${writeQuery(filters, sort, descending)}${location.hash}`);
