@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+
 // The shape of a `backlot` subcommand: its help is part of it, so `--help` can never drift.
 export interface Command {
   name: string;
@@ -19,3 +21,22 @@ export const EXIT = {
   /** Collect finished, but some items kept stale data (see the report). */
   partial: 3,
 } as const;
+
+/**
+ * Parses a subcommand's options strictly. A mistake (unknown flag, missing value) is printed with
+ * the command's help and gives `undefined`, which the command turns into exit code 2.
+ */
+export function parseCommandOptions<const O extends ParseArgsOptionsConfig>(
+  command: { name: string; help: string },
+  args: string[],
+  options: O,
+): ParsedOptions<O> | undefined {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as ParsedOptions<O>;
+  } catch (error) {
+    process.stderr.write(`backlot ${command.name}: ${(error as Error).message}\n\n${command.help}`);
+    return undefined;
+  }
+}
+
+type ParsedOptions<O extends ParseArgsOptionsConfig> = ReturnType<typeof parseArgs<{ options: O; strict: true; allowPositionals: false }>>['values'];

@@ -2,14 +2,13 @@
 // Pagefind, and checks the size budgets, reporting what each step did and how long it took.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../../lib/config/load.ts';
 import { GENERATED_DIR } from '../../lib/content/records.ts';
 import { createLogger } from '../../lib/log/logger.ts';
 import { checkBudgets, readBudgets } from '../../src/build/budgets.ts';
 import { indexSite } from '../../src/build/pagefind-index.ts';
 import type { Command } from '../command.ts';
-import { EXIT } from '../command.ts';
+import { EXIT, parseCommandOptions } from '../command.ts';
 
 const help = `Usage: backlot build [options]
 
@@ -45,25 +44,15 @@ export const command: Command = {
   summary: 'Render the collected content into a static dist/ and index it with Pagefind',
   help,
   async run(args) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args,
-        options: {
-          config: { type: 'string' },
-          'content-dir': { type: 'string' },
-          out: { type: 'string', default: 'dist' },
-          base: { type: 'string' },
-          'no-budgets': { type: 'boolean', default: false },
-          quiet: { type: 'boolean', default: false },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (error) {
-      process.stderr.write(`backlot build: ${(error as Error).message}\n\n${help}`);
-      return EXIT.usage;
-    }
+    const values = parseCommandOptions({ name: 'build', help }, args, {
+      config: { type: 'string' },
+      'content-dir': { type: 'string' },
+      out: { type: 'string', default: 'dist' },
+      base: { type: 'string' },
+      'no-budgets': { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+    });
+    if (!values) return EXIT.usage;
     const logger = createLogger({ quiet: values.quiet });
     const root = process.cwd();
     const config = await loadConfig(root, values.config);

@@ -2,9 +2,8 @@
 // and prints what it did. Exit code 3 ("partial") when some items kept stale data.
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { Command } from '../command.ts';
-import { EXIT } from '../command.ts';
+import { EXIT, parseCommandOptions } from '../command.ts';
 import { loadConfig, CONFIG_FILE } from '../../lib/config/load.ts';
 import { createLogger } from '../../lib/log/logger.ts';
 import { GENERATED_DIR } from '../../lib/content/records.ts';
@@ -36,22 +35,14 @@ export const command: Command = {
   summary: 'Collect the catalog (and other data) into src/content/generated/',
   help,
   async run(args) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args,
-        options: {
-          config: { type: 'string', default: CONFIG_FILE },
-          'content-dir': { type: 'string', default: GENERATED_DIR },
-          'cache-dir': { type: 'string', default: '.cache' },
-          only: { type: 'string' },
-          quiet: { type: 'boolean', default: false },
-        },
-      }));
-    } catch (error) {
-      process.stderr.write(`backlot collect: ${(error as Error).message}\n\n${help}`);
-      return EXIT.usage;
-    }
+    const values = parseCommandOptions({ name: 'collect', help }, args, {
+      config: { type: 'string', default: CONFIG_FILE },
+      'content-dir': { type: 'string', default: GENERATED_DIR },
+      'cache-dir': { type: 'string', default: '.cache' },
+      only: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+    });
+    if (!values) return EXIT.usage;
     const root = process.cwd();
     const config = await loadConfig(root, values.config);
     const secrets = config.github ? [process.env[config.github.tokenEnv] ?? ''] : [];

@@ -3,11 +3,10 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../../lib/config/load.ts';
 import { createStaticServer } from '../../src/build/static-server.ts';
 import type { Command } from '../command.ts';
-import { EXIT } from '../command.ts';
+import { EXIT, parseCommandOptions } from '../command.ts';
 
 const help = `Usage: backlot preview [options]
 
@@ -28,24 +27,14 @@ export const command: Command = {
   summary: 'Serve dist/ on 127.0.0.1',
   help,
   async run(args) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args,
-        options: {
-          out: { type: 'string', default: 'dist' },
-          port: { type: 'string', default: '4321' },
-          host: { type: 'string', default: '127.0.0.1' },
-          base: { type: 'string' },
-          config: { type: 'string' },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (error) {
-      process.stderr.write(`backlot preview: ${(error as Error).message}\n\n${help}`);
-      return EXIT.usage;
-    }
+    const values = parseCommandOptions({ name: 'preview', help }, args, {
+      out: { type: 'string', default: 'dist' },
+      port: { type: 'string', default: '4321' },
+      host: { type: 'string', default: '127.0.0.1' },
+      base: { type: 'string' },
+      config: { type: 'string' },
+    });
+    if (!values) return EXIT.usage;
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       process.stderr.write(`backlot preview: --port must be a number from 0 to 65535\n`);
