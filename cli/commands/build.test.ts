@@ -53,3 +53,40 @@ test('renders entity pages, their JSON and catalog.json under the base path, wit
   assert.deepEqual(catalog.entities.map((e: { ref: string }) => e.ref), ['component:default/web', 'group:default/team-a']);
   assert.ok(existsSync(path.join(out, 'pagefind', 'pagefind.js')));
 });
+
+test('hostile descriptor content is shown as text: no script, no event handler, no javascript: link reaches dist/', { timeout: 240_000 }, () => {
+  const content = mkdtempSync(path.join(tmpdir(), 'backlot-build-hostile-'));
+  const out = mkdtempSync(path.join(tmpdir(), 'backlot-build-hostile-out-'));
+  const attack = '"><img src=x onerror=alert(1)><script>alert(1)</script>';
+  const folder = path.join(content, 'catalog', 'entities', 'default', 'api');
+  mkdirSync(folder, { recursive: true });
+  const definition = `openapi: 3.0.3\ninfo:\n  title: '${attack.replace(/'/g, "''")}'\n  version: '1'\n  description: "[click](javascript:alert(1)) <script>alert(1)</script>"\npaths:\n  /x:\n    get:\n      summary: '${attack.replace(/'/g, "''")}'\n      responses:\n        '200':\n          description: ok\n`;
+  const record = {
+    ref: 'api:default/evil', kind: 'api', namespace: 'default', name: 'evil',
+    entity: {
+      apiVersion: 'backstage.io/v1alpha1', kind: 'API',
+      metadata: {
+        name: 'evil', title: attack, description: attack,
+        links: [{ url: 'javascript:alert(1)', title: attack }, { url: 'https://example.com/ok', title: 'fine' }],
+        annotations: { 'backstage.io/view-url': 'javascript:alert(1)', 'backstage.io/source-location': 'url:javascript:alert(1)', 'github.com/project-slug': '"><script>alert(1)</script>' },
+      },
+      spec: { type: 'openapi', lifecycle: 'production', owner: attack, definition },
+      relations: [],
+    },
+    source: { file: 'evil/catalog-info.yaml', line: 1, column: 1, url: 'javascript:alert(1)' }, problems: [], collectedAt: '2026-01-02T03:04:05.000Z',
+  };
+  writeFileSync(path.join(folder, 'evil.json'), JSON.stringify(record));
+  const result = run(['--content-dir', content, '--out', out, '--no-budgets']);
+  assert.equal(result.status, 0, result.stderr);
+  const pages = ['catalog/default/api/evil/index.html', 'catalog/index.html', 'index.html'].map((p) => readFileSync(path.join(out, p), 'utf8'));
+  for (const html of pages) {
+    // Inside a double-quoted attribute `<` is only text; what matters is the markup outside them.
+    const markup = html.replace(/="[^"]*"/g, '=""');
+    assert.doesNotMatch(markup, /<script>alert\(1\)<\/script>/, 'a script from the descriptor is never markup');
+    assert.doesNotMatch(markup, /<img src=x/i, 'an injected element is never markup');
+    assert.doesNotMatch(markup, /<[a-z][^>]*\sonerror\s*=/i, 'no injected event handler');
+    assert.doesNotMatch(html, /href="\s*javascript:/i, 'no javascript: link');
+  }
+  assert.match(pages[0]!, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/, 'the text is still shown, escaped');
+  assert.match(pages[0]!, /href="https:\/\/example\.com\/ok"/, 'a safe link stays');
+});
