@@ -35,7 +35,7 @@ export const catalogCollector: Collector = {
     const assembled = await logger.time(
       'catalog: assemble',
       async () => assembleCatalog([...located, ...carried.map((r) => r.located)]),
-      (r) => `${r.entities.length} entities, ${r.problems.length} problems`,
+      (r) => `${r.entities.length} entities, ${r.problems.length} ${r.problems.length === 1 ? "problem" : "problems"} between entities`,
     );
 
     const origins = new Map<string, { repository?: string; sourceUrl?: string; stale?: StaleMark }>();
