@@ -5,7 +5,7 @@ import { createAnchorRegistry } from './anchors.ts';
 import { dict, isDict, list, str, type Dict } from './objects.ts';
 import { derefChain, escapePointerSegment, isRef, refName } from './resolveRef.ts';
 import { toRichText } from './richText.ts';
-import { buildSchemaTree, describeSchemaType, type SchemaTreeOptions } from './schemaTree.ts';
+import { buildSchemaTree, describeSchemaType, emptyNode, type SchemaTreeOptions } from './schemaTree.ts';
 import type { AsyncApiView, AsyncMessageView, AsyncOperationView, ChannelView, DefinitionNotice, ParameterView, RawOnlyView, SchemaNode, ServerView } from './types.ts';
 
 type Anchor = (prefix: string, text: string) => string;
@@ -163,18 +163,8 @@ function toPayload(raw: unknown, messageSchemaFormat: string, context: Context):
   }
   if (format && !JSON_SCHEMA_FORMAT.test(format)) {
     return {
-      name: '',
-      type: format,
-      required: false,
-      nullable: false,
-      deprecated: false,
-      readOnly: false,
-      writeOnly: false,
-      description: [],
-      enumValues: [],
-      constraints: [],
+      ...emptyNode('', false, format),
       stop: { reason: 'collapsed', detail: `payload schema in ${format}: see the raw definition` },
-      children: [],
     };
   }
   return buildSchemaTree(schema, context.tree);

@@ -57,7 +57,8 @@ export function describeSchemaType(schema: unknown, root: unknown): string {
   return buildSchemaTree(schema, { root, maxDepth: 1, maxNodes: 20, linkRefsFromDepth: 1 }).type;
 }
 
-function emptyNode(name: string, required: boolean, type: string): SchemaNode {
+/** A node with nothing known yet: the start of every node, and a leaf where the tree stops. */
+export function emptyNode(name: string, required: boolean, type: string): SchemaNode {
   return {
     name,
     type,
