@@ -360,21 +360,28 @@ describe('owners from CODEOWNERS', () => {
     const t = await createTestContext(env);
     try {
       const result = await readGithubCatalog(t.context, githubConfig(github.baseUrl), fast);
-      assert.deepEqual(result.entities.map((e) => e.located.entity.metadata.name), []);
+      // Only the repository with a descriptor has an entity; the three without have none.
+      assert.deepEqual(result.entities.map((e) => e.repository), ['acme/descriptor-without-owner']);
       assert.equal(result.repositories.length, 4);
     } finally {
       await t.remove();
     }
   });
 
-  test('a descriptor entity without spec.owner is not given one, but the problem names the CODEOWNERS owner', async () => {
+  test('a descriptor entity without spec.owner takes the CODEOWNERS owner, with a warning saying so', async () => {
     const t = await createTestContext(env);
     try {
       const result = await readGithubCatalog(t.context, githubConfig(github.baseUrl), fast);
-      const problem = result.problems.find((p) => p.rule === 'required-field' && p.message.startsWith('spec.owner'));
-      assert.ok(problem);
-      assert.match(problem.hint ?? '', /group:default\/docs-team/);
-      assert.equal(problem.file, `${github.webUrl}/acme/descriptor-without-owner/blob/main/catalog-info.yaml`);
+      assert.equal(result.problems.find((p) => p.rule === 'required-field' && p.message.startsWith('spec.owner')), undefined);
+      const entity = result.entities.find((e) => e.repository === 'acme/descriptor-without-owner');
+      assert.ok(entity, 'the entity is in the catalog, not excluded');
+      assert.equal(entity.located.entity.spec?.owner, 'group:default/docs-team');
+      const warning = result.problems.find((p) => p.rule === 'owner-from-codeowners');
+      assert.ok(warning);
+      assert.equal(warning.severity, 'warning');
+      assert.equal(warning.entityRef, entity.located.ref);
+      assert.match(warning.hint ?? '', /Add spec\.owner: group:default\/docs-team/);
+      assert.equal(warning.file, `${github.webUrl}/acme/descriptor-without-owner/blob/main/catalog-info.yaml`);
     } finally {
       await t.remove();
     }

@@ -3,7 +3,7 @@
 // reason other than "not found" fails the whole repository, so its last good data is kept.
 import type { Octokit } from 'octokit';
 import { readEntities } from '../../lib/catalog/index.ts';
-import type { LocationSpec, Problem } from '../../lib/catalog/types.ts';
+import type { FieldLocator, LocationSpec, Problem } from '../../lib/catalog/index.ts';
 import { CODEOWNERS_PATHS, ownerFromCodeowners, parseCodeowners } from './codeowners.ts';
 import { createContentsSource } from './contents-source.ts';
 import type { RepositoryFacts } from './facts.ts';
@@ -85,7 +85,9 @@ export async function readRepository(repository: ListedRepository, settings: Rep
     return { facts, entities, problems: synthesised.problems, files: [], dependsOn: [] };
   }
 
-  const read = await readEntities([descriptor], source);
+  const read = await readEntities([descriptor], source, {
+    fillDefaults: owner && codeowners ? (value, at) => ownerFromCodeownersWhereMissing(value, at, owner, codeowners.path) : undefined,
+  });
   if (source.failures.length > 0) throw new Error(source.failures.join('; '));
   const entities: RepositoryEntity[] = read.entities.map((located) => {
     const address = parseBlobUrl(located.source.file, webOrigin);
@@ -95,7 +97,7 @@ export async function readRepository(repository: ListedRepository, settings: Rep
       repository: 'error' in address ? facts.fullName : `${address.owner}/${address.repo}`,
     };
   });
-  const problems = read.problems.map((problem) => suggestOwner(problem, owner));
+  const problems = read.problems;
   const dependsOn = [...source.repositoriesRead].filter((name) => name.toLowerCase() !== repository.name.toLowerCase());
   return { facts, entities, problems, files: read.files, dependsOn };
 }
@@ -115,11 +117,30 @@ async function countOpenPullRequests(octokit: Octokit, cache: HttpCache, apiPath
   return answer.data;
 }
 
+/** Kinds whose spec.owner Backstage requires. */
+const OWNED_KINDS = new Set(['Component', 'API', 'Resource', 'System', 'Domain']);
+
 /**
- * A descriptor's entity without spec.owner is not given one silently (the descriptor is what the
- * team wrote, and Backstage rejects it too); the problem's hint names the owner CODEOWNERS gives.
+ * An entity whose descriptor has no spec.owner takes the owner CODEOWNERS gives the repository,
+ * so it shows in the portal (with a warning) instead of being excluded. `backlot lint` still
+ * reports the missing field as an error: the descriptor should say it.
  */
-function suggestOwner(problem: Problem, owner: string | undefined): Problem {
-  if (!owner || problem.rule !== 'required-field' || !problem.message.startsWith('spec.owner ')) return problem;
-  return { ...problem, hint: `Add spec.owner: ${owner} (the owner CODEOWNERS gives this repository).` };
+function ownerFromCodeownersWhereMissing(value: Record<string, unknown>, at: FieldLocator, owner: string, codeownersPath: string): Problem[] {
+  if (typeof value.kind !== 'string' || !OWNED_KINDS.has(value.kind)) return [];
+  const spec = value.spec;
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) return [];
+  const fields = spec as Record<string, unknown>;
+  if (fields.owner !== undefined && fields.owner !== null && fields.owner !== '') return [];
+  fields.owner = owner;
+  return [
+    {
+      file: at.file,
+      line: at.start.line,
+      column: at.start.column,
+      severity: 'warning',
+      rule: 'owner-from-codeowners',
+      message: `spec.owner is missing; the portal uses ${owner}, the owner ${codeownersPath} gives this repository`,
+      hint: `Add spec.owner: ${owner} to the descriptor (backlot lint reports it as an error until then).`,
+    },
+  ];
 }

@@ -188,3 +188,18 @@ test('bounds YAML alias expansion (billion laughs) instead of exhausting memory'
   assert.equal(r.entities.length, 0);
   assert.equal(r.problems[0].rule, 'yaml-syntax');
 });
+
+test('fillDefaults lets a source complete a document before validation, and its problems name the entity', async () => {
+  const tree = writeTree({ 'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: a\nspec:\n  type: service\n  lifecycle: production\n' });
+  trees.push(tree);
+  const without = await readEntities([fileLocation(tree.path('catalog-info.yaml'))], createLocalSource(tree.root));
+  assert.equal(without.entities.length, 0, 'without an owner the Component is invalid');
+  const filled = await readEntities([fileLocation(tree.path('catalog-info.yaml'))], createLocalSource(tree.root), {
+    fillDefaults: (value, at) => {
+      (value.spec as Record<string, unknown>).owner = 'group:default/team-a';
+      return [{ file: at.file, line: at.start.line, column: at.start.column, severity: 'warning', rule: 'filled', message: 'owner filled in' }];
+    },
+  });
+  assert.deepEqual(filled.entities.map((e) => [e.ref, e.entity.spec?.owner]), [['component:default/a', 'group:default/team-a']]);
+  assert.deepEqual(filled.problems.map((p) => [p.rule, p.entityRef, p.line]), [['filled', 'component:default/a', 1]]);
+});

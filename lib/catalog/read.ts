@@ -16,11 +16,18 @@ interface Referrer {
   optional: boolean;
 }
 
-export async function readEntities(
-  roots: LocationSpec[],
-  source: CatalogSource,
-  options: { maxFileBytes?: number } = {},
-): Promise<ReadResult> {
+export interface ReadOptions {
+  /** Files above this many bytes are refused (default 1 MiB). */
+  maxFileBytes?: number;
+  /**
+   * Called with each document after substitution and before validation, so a source can fill in
+   * what it knows and the file does not say (the GitHub source: an owner from CODEOWNERS). It
+   * changes `value` in place and returns problems that say what it did.
+   */
+  fillDefaults?: (value: Record<string, unknown>, at: FieldLocator) => Problem[];
+}
+
+export async function readEntities(roots: LocationSpec[], source: CatalogSource, options: ReadOptions = {}): Promise<ReadResult> {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const entities: LocatedEntity[] = [];
   const problems: Problem[] = [];
@@ -80,9 +87,10 @@ export async function readEntities(
       if (doc.errors.length > 0 || doc.value === undefined || doc.value === null) continue;
       const at: FieldLocator = { file: shown, positions: doc.positions, start: doc.start };
       const substituted = await resolvePlaceholders(doc.value, location, source, at, maxFileBytes);
+      const filled = options.fillDefaults && isRecord(substituted.value) ? options.fillDefaults(substituted.value, at) : [];
       const checked = validateEntity(substituted.value, at);
-      for (const p of substituted.problems) if (checked.ref) p.entityRef = checked.ref;
-      problems.push(...substituted.problems, ...checked.problems);
+      for (const p of [...substituted.problems, ...filled]) if (checked.ref) p.entityRef = checked.ref;
+      problems.push(...substituted.problems, ...filled, ...checked.problems);
       if (!checked.entity || !checked.ref || substituted.problems.length > 0) continue;
       const entity = checked.entity;
       entities.push({ entity, ref: checked.ref, source: { file: shown, ...doc.start }, location, positions: doc.positions });
@@ -108,3 +116,5 @@ export async function readEntities(
   for (const root of roots) await visit(root, []);
   return { entities, problems, files };
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
