@@ -148,3 +148,23 @@ spec:
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('a warning found while reading (an unknown kind) is kept on the entity\'s record, and the entity is kept too', async () => {
+  const dir = await makeOrg({
+    ...ORG,
+    'team.yaml': ORG['team.yaml'] + `---
+apiVersion: example.com/v1
+kind: Widget
+metadata:
+  name: gadget
+spec: {}
+`,
+  });
+  try {
+    const { outDir } = await collect(dir);
+    const widget = await readRecord(outDir, 'default', 'widget', 'gadget');
+    assert.deepEqual(widget.problems.map((p) => [p.rule, p.severity, p.line]), [['unknown-kind', 'warning', 10]]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

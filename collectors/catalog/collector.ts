@@ -9,6 +9,7 @@ import type { LocatedEntity, LocationSpec, Problem } from '../../lib/catalog/typ
 import type { CatalogMeta, EntityRecord, StaleMark } from '../../lib/content/records.ts';
 import { readEntities } from '../../lib/catalog/read.ts';
 import { assembleCatalog } from '../../lib/catalog/assemble.ts';
+import { attachReadWarnings } from '../../lib/catalog/catalog.ts';
 import { createLocalSource, fileLocation } from '../local/source.ts';
 import { readPreviousRecords, writeCatalogContent } from './content-store.ts';
 import { toEntityRecord } from './records.ts';
@@ -37,6 +38,8 @@ export const catalogCollector: Collector = {
       async () => assembleCatalog([...located, ...carried.map((r) => r.located)]),
       (r) => `${r.entities.length} entities, ${r.problems.length} ${r.problems.length === 1 ? "problem" : "problems"} between entities`,
     );
+
+    attachReadWarnings(assembled.entities, read.problems);
 
     const origins = new Map<string, { repository?: string; sourceUrl?: string; stale?: StaleMark }>();
     for (const e of read.entities) origins.set(e.located.ref, e);

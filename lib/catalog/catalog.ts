@@ -1,6 +1,6 @@
 // Read then assemble, in one call: what collectors and `backlot lint` want, with every problem —
 // those found while reading and those found across entities — attached to the entity it concerns.
-import type { CatalogResult, CatalogSource, LocationSpec } from './types.ts';
+import type { CatalogEntity, CatalogResult, CatalogSource, LocationSpec, Problem } from './types.ts';
 import { readEntities } from './read.ts';
 import { assembleCatalog } from './assemble.ts';
 import type { AssembleOptions } from './assemble.ts';
@@ -18,11 +18,15 @@ export async function loadCatalog(
 ): Promise<LoadedCatalog> {
   const read = await readEntities(roots, source, { maxFileBytes: options.maxFileBytes });
   const assembled = assembleCatalog(read.entities, options);
-  const byRef = new Map(assembled.entities.map((e) => [e.ref, e]));
-  // Warnings of kept entities (e.g. unknown-kind) travel with them.
-  for (const problem of read.problems) {
+  attachReadWarnings(assembled.entities, read.problems);
+  return { entities: assembled.entities, problems: [...read.problems, ...assembled.problems].sort(compareProblems), files: read.files };
+}
+
+/** Warnings found while reading a kept entity (e.g. unknown-kind) travel with it, onto its page. */
+export function attachReadWarnings(entities: CatalogEntity[], readProblems: Problem[]): void {
+  const byRef = new Map(entities.map((e) => [e.ref, e]));
+  for (const problem of readProblems) {
     const entity = problem.entityRef ? byRef.get(problem.entityRef) : undefined;
     if (entity && problem.severity === 'warning' && problem.file === entity.source.file) entity.problems.push(problem);
   }
-  return { entities: assembled.entities, problems: [...read.problems, ...assembled.problems].sort(compareProblems), files: read.files };
 }
