@@ -1,13 +1,13 @@
 // Turns an assembled catalog entity into the record the portal reads.
 import type { CatalogEntity } from '../../lib/catalog/types.ts';
 import type { EntityRecord, StaleMark } from '../../lib/content/records.ts';
+import { parseEntityRef } from '../../lib/catalog/ref.ts';
 
 export function toEntityRecord(
   entity: CatalogEntity,
   extra: { collectedAt: string; repository?: string; sourceUrl?: string; stale?: StaleMark },
 ): EntityRecord {
-  const [kind, rest] = splitRef(entity.ref);
-  const [namespace, name] = rest.split('/') as [string, string];
+  const { kind, namespace, name } = parseEntityRef(entity.ref);
   const record: EntityRecord = {
     ref: entity.ref,
     kind,
@@ -23,7 +23,3 @@ export function toEntityRecord(
   return record;
 }
 
-function splitRef(ref: string): [string, string] {
-  const colon = ref.indexOf(':');
-  return [ref.slice(0, colon), ref.slice(colon + 1)];
-}

@@ -1,5 +1,6 @@
 // Pure URL building, shared by pages and tests: the one place that knows how a ref becomes a path
 // and how the base path is prefixed, so no page hand-writes a link.
+import { DEFAULT_NAMESPACE, safeParseEntityRef } from '../../lib/catalog/ref.ts';
 
 /** Prefixes `path` (relative to the portal root, with or without a leading slash) with `base`. */
 export function joinBase(base: string, path: string): string {
@@ -15,14 +16,14 @@ export interface RefParts {
   name: string;
 }
 
-/** Parses `kind:namespace/name`, `kind:name` (namespace `default`) or `name` (kind `defaultKind`). */
+/**
+ * Parses `kind:namespace/name`, `kind:name` (namespace `default`) or `name` (kind `defaultKind`),
+ * lower-cased, with the catalog model's parser so the portal reads a ref exactly as collect did.
+ * A malformed ref (only seen in hand-edited content) is kept whole as the name.
+ */
 export function parseRef(ref: string, defaultKind = 'component'): RefParts {
-  const colon = ref.indexOf(':');
-  const kind = colon >= 0 ? ref.slice(0, colon) : defaultKind;
-  const rest = colon >= 0 ? ref.slice(colon + 1) : ref;
-  const slash = rest.indexOf('/');
-  const namespace = slash >= 0 ? rest.slice(0, slash) : 'default';
-  const name = slash >= 0 ? rest.slice(slash + 1) : rest;
+  const parsed = safeParseEntityRef(ref, { defaultKind });
+  const { kind, namespace, name } = 'error' in parsed ? { kind: defaultKind, namespace: DEFAULT_NAMESPACE, name: ref } : parsed;
   return { kind: kind.toLowerCase(), namespace: namespace.toLowerCase(), name: name.toLowerCase() };
 }
 
