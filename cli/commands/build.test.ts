@@ -90,3 +90,25 @@ test('hostile descriptor content is shown as text: no script, no event handler, 
   assert.match(pages[0]!, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/, 'the text is still shown, escaped');
   assert.match(pages[0]!, /href="https:\/\/example\.com\/ok"/, 'a safe link stays');
 });
+
+test('the same content builds to the same bytes, and a failed build leaves the previous site untouched', { timeout: 300_000 }, async () => {
+  const { fileDigests, diffDigests } = await import('../../src/build/tree-digest.ts');
+  const content = mkdtempSync(path.join(tmpdir(), 'backlot-build-same-'));
+  writeRecord(content, 'group', 'team-a', { type: 'team' }, [{ type: 'ownerOf', targetRef: 'component:default/web' }]);
+  writeRecord(content, 'component', 'web', { type: 'website', lifecycle: 'production', owner: 'team-a' }, [{ type: 'ownedBy', targetRef: 'group:default/team-a' }]);
+  writeFileSync(path.join(content, 'catalog', 'meta.json'), JSON.stringify({ collectedAt: '2026-01-02T03:04:05.000Z', source: 'local', origin: 'test', entityCount: 2, countsByKind: {}, problemCounts: { error: 0, warning: 0 }, filesRead: 1, durationMs: 1 }));
+  const outs = [0, 1].map(() => path.join(mkdtempSync(path.join(tmpdir(), 'backlot-build-same-out-')), 'site'));
+  for (const out of outs) assert.equal(run(['--content-dir', content, '--out', out, '--quiet']).status, 0);
+  const [first, second] = outs.map(fileDigests);
+  assert.ok(first.size > 10);
+  assert.deepEqual(diffDigests(first, second), { added: [], removed: [], changed: [] }, 'two builds of one content differ');
+
+  // A record that no longer parses makes the render fail: the live site must not change.
+  writeFileSync(path.join(content, 'catalog', 'entities', 'default', 'component', 'web.json'), '{"ref": ');
+  const failed = run(['--content-dir', content, '--out', outs[0]]);
+  assert.equal(failed.status, 1);
+  assert.match(failed.stderr, /render failed: .*web\.json.*is unchanged/s);
+  assert.deepEqual(diffDigests(first, fileDigests(outs[0])), { added: [], removed: [], changed: [] }, 'a failed build changed the site');
+  assert.equal(existsSync(`${outs[0]}.failed`), true, 'the failed build is kept to inspect');
+  assert.equal(existsSync(`${outs[0]}.building`), false);
+});

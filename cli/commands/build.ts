@@ -1,6 +1,7 @@
 // `backlot build`: renders the collected content into a static site with Astro, indexes it with
 // Pagefind, and checks the size budgets, reporting what each step did and how long it took.
 import { existsSync, readdirSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../../lib/config/load.ts';
 import { GENERATED_DIR } from '../../lib/content/records.ts';
@@ -68,6 +69,17 @@ export const command: Command = {
       return EXIT.usage;
     }
     const outDir = path.resolve(root, values.out);
+    // Rendered beside the output and swapped in only when every step passed, so a failed build
+    // never replaces a good site (nor a deploy artifact made from it).
+    const stagingDir = `${outDir}.building`;
+    const failedDir = `${outDir}.failed`;
+    await rm(stagingDir, { recursive: true, force: true });
+    const keepFailed = async (why: string) => {
+      await rm(failedDir, { recursive: true, force: true });
+      if (existsSync(stagingDir)) await rename(stagingDir, failedDir);
+      const kept = existsSync(outDir) ? `${shown(outDir)} is unchanged` : `${shown(outDir)} was not created`;
+      logger.error(`${why}; ${kept}${existsSync(failedDir) ? ` (the failed build is in ${shown(failedDir)} to inspect)` : ''}`);
+    };
     const contentDir = path.resolve(root, values['content-dir'] ?? GENERATED_DIR);
     if (!existsSync(path.join(contentDir, 'catalog'))) logger.warn(`${shown(contentDir)}/catalog does not exist: the portal will be empty (run \`backlot collect\` first)`);
 
@@ -82,27 +94,33 @@ export const command: Command = {
     let pages: number;
     try {
       pages = await logger.time('render', async () => {
-        await build({ root, outDir, base, site: config.site, logLevel: values.quiet ? 'error' : 'warn' });
-        return countPages(outDir);
+        await build({ root, outDir: stagingDir, base, site: config.site, logLevel: values.quiet ? 'error' : 'warn' });
+        return countPages(stagingDir);
       }, (n) => `${n} pages into ${shown(outDir)}`);
     } catch (error) {
       // Astro has printed where it failed; one line says what to do about it.
-      logger.error(`render failed: ${(error as Error).message}`);
+      await keepFailed(`render failed: ${(error as Error).message}`);
       return EXIT.failed;
     }
 
-    const search = await logger.time('search index', () => indexSite(outDir), (r) => `${r.pages} pages indexed (of ${r.scanned} read), ${r.files} files, ${kB(r.bytes)}`);
+    const search = await logger.time('search index', () => indexSite(stagingDir), (r) => `${r.pages} pages indexed (of ${r.scanned} read), ${r.files} files, ${kB(r.bytes)}`);
     for (const error of search.errors) logger.warn(`pagefind: ${error}`);
 
-    const report = checkBudgets(outDir, readBudgets(root), base);
+    const report = await logger.time('budgets', async () => checkBudgets(stagingDir, readBudgets(root), base), (r) => `${r.pages.length} pages measured`);
     const { html, js, css } = report.largest;
     logger.info(`budgets: largest HTML ${kB(html?.html ?? 0)} gzip (${html?.page ?? '-'}), JS ${kB(js?.js ?? 0)} (${js?.page ?? '-'}), CSS ${kB(css?.css ?? 0)} (${css?.page ?? '-'})`);
     for (const v of report.violations.slice(0, 20)) logger.error(`budget: ${v.page} ${v.measure} is ${kB(v.bytes)} gzip, over its ${kB(v.limit)} budget`);
     if (report.violations.length > 20) logger.error(`budget: … and ${report.violations.length - 20} more pages over budget`);
     if (report.violations.length > 0 && !values['no-budgets']) {
       logger.error(`${report.violations.length} budget(s) exceeded (budgets.json); make the pages smaller or raise the budget on purpose`);
+      await keepFailed('budgets exceeded');
       return EXIT.failed;
     }
+    const previousDir = `${outDir}.previous`;
+    await rm(previousDir, { recursive: true, force: true });
+    if (existsSync(outDir)) await rename(outDir, previousDir);
+    await rename(stagingDir, outDir);
+    await Promise.all([previousDir, failedDir].map((dir) => rm(dir, { recursive: true, force: true })));
     logger.info(`built ${pages} pages${base !== '/' ? ` under ${base}` : ''}; preview with \`backlot preview --out ${values.out}\``);
     return EXIT.ok;
   },
