@@ -8,6 +8,7 @@ import { loadConfig, CONFIG_FILE } from '../../lib/config/load.ts';
 import { createLogger } from '../../lib/log/logger.ts';
 import { GENERATED_DIR } from '../../lib/content/records.ts';
 import { resolveCollector } from '../../collectors/registry.ts';
+import { writeCollectReport, type CollectReport } from '../../lib/publish/collect-report.ts';
 
 const help = `Usage: backlot collect [options]
 
@@ -54,12 +55,14 @@ export const command: Command = {
 
     let failed = false;
     let partial = false;
+    const runReport: CollectReport = { startedAt: now.toISOString(), durationMs: 0, exitCode: EXIT.ok, collectors: [] };
     for (const entry of config.collectors) {
       if (only && !only.includes(entry)) continue;
       const collector = await resolveCollector(entry, root);
       const outDir = path.join(contentDir, collector.name);
       const cacheDir = path.join(cacheRoot, collector.name);
       await mkdir(cacheDir, { recursive: true });
+      const started = performance.now();
       try {
         const report = await logger.time(
           `collect ${collector.name}`,
@@ -71,16 +74,19 @@ export const command: Command = {
         }
         for (const f of report.failures) logger.warn(`${collector.name}: ${f.item}: ${f.message}`);
         partial ||= Boolean(report.partial);
+        runReport.collectors.push({ name: collector.name, durationMs: Math.round(performance.now() - started), items: report.items, failures: report.failures, stats: report.stats, partial: report.partial });
       } catch (error) {
         failed = true;
+        runReport.collectors.push({ name: collector.name, durationMs: Math.round(performance.now() - started), items: 0, failures: [], error: (error as Error).message });
         logger.error(`collector ${collector.name} failed, its previous content is left as it was: ${(error as Error).stack ?? error}`);
       }
     }
-    if (failed) return EXIT.failed;
-    if (partial) {
-      logger.warn('collect finished with stale data kept for some items (exit code 3)');
-      return EXIT.partial;
-    }
-    return EXIT.ok;
+    const exitCode = failed ? EXIT.failed : partial ? EXIT.partial : EXIT.ok;
+    runReport.durationMs = Date.now() - now.getTime();
+    runReport.exitCode = exitCode;
+    await mkdir(contentDir, { recursive: true });
+    await writeCollectReport(contentDir, runReport);
+    if (partial && !failed) logger.warn('collect finished with stale data kept for some items (exit code 3)');
+    return exitCode;
   },
 };
