@@ -7,7 +7,8 @@ import { loadConfig } from '../../lib/config/load.ts';
 import { GENERATED_DIR } from '../../lib/content/records.ts';
 import { createLogger } from '../../lib/log/logger.ts';
 import { checkBudgets, readBudgets } from '../../src/build/budgets.ts';
-import { indexSite } from '../../src/build/pagefind-index.ts';
+import { DEFAULT_SEARCH_PART_PAGES, indexSite } from '../../src/build/pagefind-index.ts';
+import { renderSite } from '../../src/build/render-site.ts';
 import type { Command } from '../command.ts';
 import { EXIT, parseCommandOptions } from '../command.ts';
 
@@ -22,6 +23,8 @@ Options:
   --out <dir>           Output folder (default: dist)
   --base <path>         Override the config's base path, e.g. /portal/
   --no-budgets          Report sizes but do not fail past budgets.json
+  --search-part-pages <n>  Pages per search index part; larger sites are indexed in parts that
+                        the browser merges into one search (default: ${DEFAULT_SEARCH_PART_PAGES})
   --quiet               Only warnings and errors
 
 Examples:
@@ -51,6 +54,7 @@ export const command: Command = {
       out: { type: 'string', default: 'dist' },
       base: { type: 'string' },
       'no-budgets': { type: 'boolean', default: false },
+      'search-part-pages': { type: 'string' },
       quiet: { type: 'boolean', default: false },
     });
     if (!values) return EXIT.usage;
@@ -66,6 +70,11 @@ export const command: Command = {
     const missing = config.sections.filter((s) => !['src/sections', 'src/components/sections'].some((dir) => existsSync(path.join(root, dir, `${s.id}.astro`))));
     if (missing.length > 0) {
       process.stderr.write(`backlot build: no component for section(s) ${missing.map((s) => `"${s.id}"`).join(', ')} in ${values.config ?? 'backlot.config.yaml'}; add src/sections/<id>.astro or remove the section\n`);
+      return EXIT.usage;
+    }
+    const partPages = values['search-part-pages'] === undefined ? undefined : Number(values['search-part-pages']);
+    if (partPages !== undefined && !(Number.isInteger(partPages) && partPages > 0)) {
+      process.stderr.write(`backlot build: --search-part-pages takes a whole number of pages, e.g. 12000\n`);
       return EXIT.usage;
     }
     const outDir = path.resolve(root, values.out);
@@ -90,11 +99,10 @@ export const command: Command = {
     else delete process.env.BACKLOT_CONFIG;
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
-    const { build } = await import('astro');
     let pages: number;
     try {
       pages = await logger.time('render', async () => {
-        await build({ root, outDir: stagingDir, base, site: config.site, logLevel: values.quiet ? 'error' : 'warn' });
+        await renderSite({ root, outDir: stagingDir, base, site: config.site, logLevel: values.quiet ? 'error' : 'warn' });
         return countPages(stagingDir);
       }, (n) => `${n} pages into ${shown(outDir)}`);
     } catch (error) {
@@ -103,7 +111,7 @@ export const command: Command = {
       return EXIT.failed;
     }
 
-    const search = await logger.time('search index', () => indexSite(stagingDir), (r) => `${r.pages} pages indexed (of ${r.scanned} read), ${r.files} files, ${kB(r.bytes)}`);
+    const search = await logger.time('search index', () => indexSite(stagingDir, { partPages: partPages }), (r) => `${r.pages} pages indexed (of ${r.scanned} read)${r.parts > 1 ? ` in ${r.parts} parts` : ''}, ${r.files} files, ${kB(r.bytes)}`);
     for (const error of search.errors) logger.warn(`pagefind: ${error}`);
 
     const report = await logger.time('budgets', async () => checkBudgets(stagingDir, readBudgets(root), base), (r) => `${r.pages.length} pages measured`);

@@ -1,7 +1,16 @@
 // Indexes the built site with Pagefind's Node API (not a shelled-out binary), so the build can
-// time it and report pages indexed and index size.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+// time it and report pages indexed and index size. A large site is indexed in parts, one after
+// the other, each its own Pagefind bundle (`pagefind/`, `pagefind/part-2/`, …) that the browser
+// merges into one search (`mergeIndex`): Pagefind's memory grows faster than its page count
+// (3.6 GB at 30,000 pages), so bounded parts keep a 100,000-entity portal within a runner's memory.
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+
+/** Pages per search index part; past it the index is split (`backlot build --search-part-pages`). */
+export const DEFAULT_SEARCH_PART_PAGES = 12_000;
+/** Lists the extra bundles, relative to `pagefind/`, for the browser to merge. */
+export const SEARCH_PARTS_FILE = 'parts.json';
 
 export interface SearchIndexReport {
   /** Pages in the index (entity pages: only they carry data-pagefind-body). */
@@ -12,6 +21,8 @@ export interface SearchIndexReport {
   bytes: number;
   files: number;
   errors: string[];
+  /** Search bundles written (1 unless the site was indexed in parts). */
+  parts: number;
 }
 
 /** Total size and count of the files under `dir`. */
@@ -36,19 +47,74 @@ function indexedPages(outputPath: string): number | undefined {
   }
 }
 
-export async function indexSite(outDir: string): Promise<SearchIndexReport> {
+/** HTML pages of the built site (not Pagefind's own files), with `/`. */
+function sitePages(outDir: string): string[] {
+  return (readdirSync(outDir, { recursive: true, encoding: 'utf8' }) as string[])
+    .map((f) => f.split(path.sep).join('/'))
+    .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'))
+    .sort();
+}
+
+/** Which part (0-based) a page belongs to: by a hash of its path, so parts are stable between runs. */
+export function searchPartOf(page: string, parts: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < page.length; i++) hash = Math.imul(hash ^ page.charCodeAt(i), 0x01000193) >>> 0;
+  return hash % parts;
+}
+
+export async function indexSite(outDir: string, options: { partPages?: number } = {}): Promise<SearchIndexReport> {
+  const pages = sitePages(outDir);
+  const parts = Math.max(1, Math.ceil(pages.length / (options.partPages ?? DEFAULT_SEARCH_PART_PAGES)));
+  if (parts === 1) return indexWhole(outDir);
+  const report: SearchIndexReport = { pages: 0, scanned: 0, bytes: 0, files: 0, errors: [], parts };
+  const bundles: string[] = [];
+  for (let part = 0; part < parts; part++) {
+    const bundle = part === 0 ? '' : `part-${part + 1}/`;
+    const written = await indexPages(outDir, pages.filter((p) => searchPartOf(p, parts) === part), path.join(outDir, 'pagefind', bundle));
+    if (bundle) bundles.push(bundle);
+    report.pages += written.pages;
+    report.scanned += written.scanned;
+    report.errors.push(...written.errors);
+  }
+  writeFileSync(path.join(outDir, 'pagefind', SEARCH_PARTS_FILE), JSON.stringify({ bundles }) + '\n');
+  return { ...report, ...folderSize(path.join(outDir, 'pagefind')) };
+}
+
+async function indexWhole(outDir: string): Promise<SearchIndexReport> {
   const pagefind = await import('pagefind');
   const errors: string[] = [];
   try {
     const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: 'en' });
     errors.push(...createErrors);
-    if (!index) return { pages: 0, scanned: 0, bytes: 0, files: 0, errors };
+    if (!index) return { pages: 0, scanned: 0, bytes: 0, files: 0, errors, parts: 1 };
     const added = await index.addDirectory({ path: outDir });
     errors.push(...added.errors);
     const outputPath = path.join(outDir, 'pagefind');
     const written = await index.writeFiles({ outputPath });
     errors.push(...written.errors);
-    return { pages: indexedPages(outputPath) ?? added.page_count, scanned: added.page_count, ...folderSize(outputPath), errors };
+    writeFileSync(path.join(outputPath, SEARCH_PARTS_FILE), JSON.stringify({ bundles: [] }) + '\n');
+    return { pages: indexedPages(outputPath) ?? added.page_count, scanned: added.page_count, ...folderSize(outputPath), errors, parts: 1 };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** One part: a fresh Pagefind service, closed afterwards so its memory is returned before the next. */
+async function indexPages(outDir: string, pages: string[], outputPath: string): Promise<{ pages: number; scanned: number; errors: string[] }> {
+  const pagefind = await import('pagefind');
+  const errors: string[] = [];
+  try {
+    const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    errors.push(...createErrors);
+    if (!index) return { pages: 0, scanned: 0, errors };
+    for (const page of pages) {
+      const url = `/${page.replace(/(^|\/)index\.html$/, '$1')}`;
+      const added = await index.addHTMLFile({ url, content: await readFile(path.join(outDir, page), 'utf8') });
+      errors.push(...added.errors);
+    }
+    const written = await index.writeFiles({ outputPath });
+    errors.push(...written.errors);
+    return { pages: indexedPages(outputPath) ?? pages.length, scanned: pages.length, errors };
   } finally {
     await pagefind.close();
   }
