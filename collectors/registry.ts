@@ -6,6 +6,8 @@ import type { Collector } from './types.ts';
 
 const builtIn: Record<string, () => Promise<Collector>> = {
   catalog: async () => (await import('./catalog/collector.ts')).catalogCollector,
+  cost: async () => (await import('./cost/collector.ts')).costCollector,
+  metrics: async () => (await import('./metrics/collector.ts')).metricsCollector,
 };
 
 export const BUILT_IN_COLLECTORS = Object.keys(builtIn);

@@ -1,5 +1,7 @@
 // backlot.config.yaml: its type, its JSON Schema (the one source of truth for validation), and
 // its defaults. Every option has a default, so an empty file is a working config.
+import { costConfigJsonSchema, type CostConfig } from '../../collectors/cost/config.ts';
+import { metricsConfigJsonSchema, type MetricsConfig } from '../../collectors/metrics/config.ts';
 
 export interface GithubConfig {
   /** The organisation whose repositories are read. */
@@ -57,6 +59,10 @@ export interface BacklotConfig {
   collectors: string[];
   /** Entity page sections, in order. */
   sections: SectionConfig[];
+  /** Cloud cost exports (collectors/cost/config.ts); defaults applied by the cost collector. */
+  cost?: Partial<CostConfig>;
+  /** Prometheus queries and snapshots (collectors/metrics/config.ts); defaults applied by the metrics collector. */
+  metrics?: Partial<MetricsConfig>;
 }
 
 export const GITHUB_DEFAULTS: Omit<GithubConfig, 'org'> = {
@@ -128,6 +134,8 @@ export const configJsonSchema = {
       },
     },
     collectors: { ...stringList, description: 'collector names or module paths' },
+    cost: costConfigJsonSchema,
+    metrics: metricsConfigJsonSchema,
     sections: {
       type: 'array',
       items: {

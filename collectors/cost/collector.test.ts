@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { CONFIG_DEFAULTS } from '../../lib/config/schema.ts';
+import { createLogger } from '../../lib/log/logger.ts';
+import { recordPathOf, writeCatalogRecords, type EntityFixture } from '../shared/catalog-fixture.ts';
+import { COST_DEFAULTS, type CostConfig } from './config.ts';
+import { costCollector } from './collector.ts';
+import { DecimalSum, formatDecimal, parseDecimal } from './decimal.ts';
+import type { CostSummary, EntityCostRecord } from './records.ts';
+
+const fixture = (name: string) => path.join(import.meta.dirname, 'fixtures', name);
+
+/** A project folder with catalog records as the catalog collector writes them, and exports. */
+function project(entities: EntityFixture[], exports: Record<string, string | Buffer>) {
+  const root = mkdtempSync(path.join(tmpdir(), 'backlot-cost-collector-'));
+  const generated = path.join(root, 'src/content/generated');
+  writeCatalogRecords(generated, entities);
+  mkdirSync(path.join(root, 'exports/cost'), { recursive: true });
+  for (const [name, content] of Object.entries(exports)) writeFileSync(path.join(root, 'exports/cost', name), content);
+  return { root, outDir: path.join(generated, 'cost') };
+}
+
+async function collect(root: string, outDir: string, cost: Partial<CostConfig> = {}, now = new Date('2026-02-01T00:00:00Z')) {
+  const lines: string[] = [];
+  const logger = createLogger({ stream: { write: (s: string) => lines.push(s) > 0 } });
+  const report = await costCollector.collect({
+    config: { ...CONFIG_DEFAULTS, cost: { ...COST_DEFAULTS, ...cost } },
+    root, outDir, cacheDir: path.join(root, '.cache/cost'), logger, now, env: {},
+  });
+  const summary = JSON.parse(readFileSync(path.join(outDir, 'summary.json'), 'utf8')) as CostSummary;
+  const record = (ref: string) => JSON.parse(readFileSync(path.join(outDir, recordPathOf(ref)), 'utf8')) as EntityCostRecord;
+  return { report, summary, record, log: lines.join('') };
+}
+
+const total = (amounts: string[]) => {
+  const sum = new DecimalSum();
+  for (const a of amounts) sum.add(parseDecimal(a)!);
+  return formatDecimal(sum.value);
+};
+
+test('the real FOCUS sample: tags an entity claims allocate its rows; allocated + unallocated is the whole, exactly', async () => {
+  const { root, outDir } = project(
+    [
+      { kind: 'component', name: 'matrix', owner: 'group:default/peoria', annotations: { 'backlot.dev/cost-tags': 'application=BrightPathMatrix' } },
+      { kind: 'component', name: 'zoom', owner: 'group:default/peoria', annotations: { 'backlot.dev/cost-tags': 'application=ZoomMapMax, application=PrimeManagerDrive' } },
+      { kind: 'group', name: 'peoria' },
+    ],
+    { 'focus.csv': readFileSync(fixture('focus-1.0-sample.csv')) },
+  );
+  const { report, summary, record } = await collect(root, outDir);
+  assert.equal(report.partial, false);
+  assert.equal(summary.rows.read, 1000);
+  assert.equal(summary.rows.allocated, 176 + 17 + 10);
+  assert.equal(summary.rows.unallocated, 1000 - 203);
+  assert.equal(summary.rows.skipped, 0);
+  assert.deepEqual(summary.rows.unallocatedBy.map((r) => r.reason), ['no allocation tag and no listed resource id']);
+
+  const matrix = record('component:default/matrix');
+  assert.equal(matrix.source, 'cost');
+  assert.equal(matrix.cost.currencies[0]!.currency, 'USD');
+  const zoom = record('component:default/zoom');
+  const usd = (c: { currencies: { currency: string; total: string }[] }) => c.currencies.find((x) => x.currency === 'USD')!.total;
+  assert.equal(total([usd(matrix.cost), usd(zoom.cost), usd(summary.unallocated)]), usd(summary.total));
+  const team = summary.teams.find((t) => t.ref === 'group:default/peoria')!;
+  assert.deepEqual(team.entities, ['component:default/matrix', 'component:default/zoom']);
+  assert.equal(usd(team.cost), total([usd(matrix.cost), usd(zoom.cost)]));
+  // Each entity's months add up to its services.
+  const september = matrix.cost.currencies[0]!.months[0]!;
+  assert.equal(september.month, '2024-09');
+  assert.equal(total(september.byService.map((s) => s.amount)), september.total);
+});
+
+const header = 'BilledCost,BillingCurrency,ChargePeriodStart,ServiceName,ProviderName,ResourceId,Tags';
+const row = (cost: string, currency: string, date: string, service: string, resource: string, tags: string) =>
+  [cost, currency, date, service, 'AWS', resource, `"${tags.replaceAll('"', '""')}"`].join(',');
+
+test('resource ids in an annotation win over tags; configured tag keys name entities; currencies stay apart', async () => {
+  const { root, outDir } = project(
+    [
+      { kind: 'component', name: 'payments', owner: 'group:default/team-a', annotations: { 'backlot.dev/cost-resource-ids': 'arn:db-1,\narn:db-2' } },
+      { kind: 'component', name: 'search', owner: 'group:default/team-a' },
+      { kind: 'group', name: 'team-a' },
+    ],
+    {
+      'a.csv': [
+        header,
+        row('10.10', 'USD', '2025-12-03 00:00:00', 'RDS', 'arn:db-1', '{"backstage.io/component": "search"}'),
+        row('1.01', 'USD', '2025-12-04 00:00:00', 'EC2', 'i-1', '{"backstage.io/component": "search"}'),
+        row('2.00', 'EUR', '2025-12-04 00:00:00', 'EC2', 'i-1', '{"backstage.io/component": "search"}'),
+        row('3.00', 'USD', '2026-01-04 00:00:00', 'EC2', 'i-1', '{"backstage.io/component": "search"}'),
+        row('4.00', 'USD', '2026-01-04 00:00:00', 'S3', 'b-1', '{"team": "team-a"}'),
+        row('5.00', 'USD', '2026-01-04 00:00:00', 'S3', 'b-2', '{"team": "nobody"}'),
+        row('6.00', 'USD', '2026-01-04 00:00:00', 'S3', 'b-3', '{"__proto__": "x", "constructor": "y"}'),
+        row('7.00', 'USD', '2026-01-04 00:00:00', 'S3', 'b-4', 'not json'),
+      ].join('\n'),
+    },
+  );
+  const { summary, record } = await collect(root, outDir);
+  const payments = record('component:default/payments').cost;
+  assert.deepEqual(payments.currencies.map((c) => [c.currency, c.total]), [['USD', '10.1']]);
+  const search = record('component:default/search').cost;
+  assert.deepEqual(search.currencies.map((c) => [c.currency, c.total, c.months.map((m) => [m.month, m.total])]), [
+    ['EUR', '2', [['2025-12', '2']]],
+    ['USD', '4.01', [['2025-12', '1.01'], ['2026-01', '3']]],
+  ]);
+  const team = summary.teams.find((t) => t.ref === 'group:default/team-a')!;
+  assert.deepEqual(team.cost.currencies.map((c) => [c.currency, c.total]), [['EUR', '2'], ['USD', '18.11']]);
+  assert.deepEqual(summary.unallocated.currencies.map((c) => [c.currency, c.total]), [['USD', '18']]);
+  assert.deepEqual(
+    summary.rows.unallocatedBy.map((r) => [r.reason, r.count]),
+    [['no allocation tag and no listed resource id', 1], ['tag team names no entity in the catalog', 1], ['tags are not valid JSON', 1]],
+  );
+  // Month over month: search rose 1.99 in USD; payments fell 10.1 to nothing.
+  assert.deepEqual(
+    summary.movers.filter((m) => m.currency === 'USD').map((m) => [m.ref, m.change]),
+    [['component:default/payments', '-10.1'], ['group:default/team-a', '4'], ['component:default/search', '1.99']],
+  );
+  assert.equal(JSON.stringify(summary).includes('"__proto__"'), false);
+});
+
+test('an export that cannot be read keeps the last good cost, marked stale, and reports it', async () => {
+  const { root, outDir } = project([{ kind: 'component', name: 'search' }], {
+    'a.csv': [header, row('1.50', 'USD', '2026-01-04 00:00:00', 'EC2', 'i-1', '{"backstage.io/component": "search"}')].join('\n'),
+  });
+  const first = await collect(root, outDir);
+  assert.equal(first.record('component:default/search').cost.currencies[0]!.total, '1.5');
+  writeFileSync(path.join(root, 'exports/cost/a.csv'), 'what,is,this\n1,2,3\n');
+  const second = await collect(root, outDir, {}, new Date('2026-02-02T00:00:00Z'));
+  assert.equal(second.report.partial, true);
+  assert.match(second.report.failures[0]!.message, /matches no known export/);
+  const kept = second.record('component:default/search');
+  assert.equal(kept.cost.currencies[0]!.total, '1.5');
+  assert.equal(kept.stale?.lastSuccessAt, '2026-02-01T00:00:00.000Z');
+  assert.equal(kept.stale?.failedAt, '2026-02-02T00:00:00.000Z');
+  assert.ok(second.summary.stale);
+  assert.match(second.log, /exports\/cost\/a\.csv: the header matches no known export/);
+});
+
+test('gzip exports in a folder are read like plain ones', async () => {
+  const { gzipSync } = await import('node:zlib');
+  const { root, outDir } = project([], { 'azure.csv.gz': gzipSync(readFileSync(fixture('azure-ea-sample.csv'))) });
+  copyFileSync(fixture('aws-cur-legacy-sample.csv'), path.join(root, 'exports/cost/cur.csv'));
+  const { summary } = await collect(root, outDir);
+  assert.deepEqual(summary.files.map((f) => [f.file, f.format, f.rowsRead]), [
+    ['exports/cost/azure.csv.gz', 'azure-ea', 27],
+    ['exports/cost/cur.csv', 'aws-cur', 1281],
+  ]);
+  assert.deepEqual(summary.total.currencies.map((c) => c.currency), ['CAD', 'USD']);
+});

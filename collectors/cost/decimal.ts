@@ -1,0 +1,97 @@
+// Exact money: cost exports give decimal strings (`0.00000080000`, `9.984E-7`); summing them as
+// binary floats drifts, so amounts are scaled BigInts that keep every digit the file had.
+
+/** An exact decimal: `units / 10^scale`. */
+export interface Decimal {
+  units: bigint;
+  scale: number;
+}
+
+export const ZERO: Decimal = { units: 0n, scale: 0 };
+
+const DECIMAL_PATTERN = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+
+/** Parses a plain or exponent decimal string; undefined when it is not a number (`NULL`, ``, `abc`). */
+export function parseDecimal(text: string): Decimal | undefined {
+  const match = DECIMAL_PATTERN.exec(text.trim());
+  if (!match) return undefined;
+  const [, sign, whole = '', fraction = '', exponent] = match;
+  if (whole === '' && fraction === '') return undefined;
+  let scale = fraction.length - (exponent ? Number(exponent) : 0);
+  if (!Number.isSafeInteger(scale) || Math.abs(scale) > 1000) return undefined;
+  let units = BigInt((whole || '0') + fraction);
+  if (scale < 0) {
+    units *= 10n ** BigInt(-scale);
+    scale = 0;
+  }
+  return { units: sign === '-' ? -units : units, scale };
+}
+
+/** a + b, exact: the result takes the larger scale. */
+export function addDecimal(a: Decimal, b: Decimal): Decimal {
+  if (a.scale === b.scale) return { units: a.units + b.units, scale: a.scale };
+  if (a.scale > b.scale) return { units: a.units + b.units * 10n ** BigInt(a.scale - b.scale), scale: a.scale };
+  return { units: a.units * 10n ** BigInt(b.scale - a.scale) + b.units, scale: b.scale };
+}
+
+export function subtractDecimal(a: Decimal, b: Decimal): Decimal {
+  return addDecimal(a, { units: -b.units, scale: b.scale });
+}
+
+export function compareDecimal(a: Decimal, b: Decimal): number {
+  const difference = subtractDecimal(a, b).units;
+  return difference === 0n ? 0 : difference > 0n ? 1 : -1;
+}
+
+/** The full exact value as a plain decimal string, trailing zeros trimmed (`0.0000009984`). */
+export function formatDecimal(value: Decimal): string {
+  const negative = value.units < 0n;
+  let digits = (negative ? -value.units : value.units).toString();
+  if (value.scale === 0) return (negative ? '-' : '') + digits;
+  digits = digits.padStart(value.scale + 1, '0');
+  const whole = digits.slice(0, digits.length - value.scale);
+  const fraction = digits.slice(digits.length - value.scale).replace(/0+$/, '');
+  const text = fraction ? `${whole}.${fraction}` : whole;
+  return negative && text !== '0' ? `-${text}` : text;
+}
+
+/** Rounded to `places` decimals, half away from zero (how invoices round), e.g. `12.35`. */
+export function roundDecimal(value: Decimal, places = 2): string {
+  let units = value.units;
+  if (value.scale > places) {
+    const divisor = 10n ** BigInt(value.scale - places);
+    const negative = units < 0n;
+    const magnitude = negative ? -units : units;
+    let rounded = magnitude / divisor;
+    if ((magnitude % divisor) * 2n >= divisor) rounded += 1n;
+    units = negative ? -rounded : rounded;
+  } else {
+    units *= 10n ** BigInt(places - value.scale);
+  }
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString().padStart(places + 1, '0');
+  const text = places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
+  return negative && /[1-9]/.test(text) ? `-${text}` : text;
+}
+
+/** For charts and ratios only (never for totals): the nearest float. */
+export function decimalToNumber(value: Decimal): number {
+  return Number(formatDecimal(value));
+}
+
+/** Sums many decimals; the running total keeps the largest scale seen. */
+export class DecimalSum {
+  #units = 0n;
+  #scale = 0;
+  add(value: Decimal): void {
+    if (value.scale === this.#scale) this.#units += value.units;
+    else if (value.scale < this.#scale) this.#units += value.units * 10n ** BigInt(this.#scale - value.scale);
+    else {
+      this.#units = this.#units * 10n ** BigInt(value.scale - this.#scale) + value.units;
+      this.#scale = value.scale;
+    }
+  }
+  get value(): Decimal {
+    return { units: this.#units, scale: this.#scale };
+  }
+}
