@@ -1,0 +1,170 @@
+// The metrics collector: for each entity, runs its PromQL (templates with its name, or its own
+// annotations) against a Prometheus-compatible API as range queries, adds snapshot files from the
+// exports folder, and stores compact series. A query that fails keeps its last good series, stale.
+import path from 'node:path';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import type { Collector, CollectorContext, CollectorReport } from '../types.ts';
+import { entityRecordPath } from '../catalog/content-store.ts';
+import { mapWithConcurrency } from '../github/concurrency.ts';
+import { readCatalogEntities, type CatalogEntity } from '../shared/catalog-entities.ts';
+import { metricsConfigWithDefaults, type MetricsConfig } from './config.ts';
+import { dashboardLinks } from './dashboards.ts';
+import { PrometheusClient, parseMatrixResponse } from './prometheus-client.ts';
+import { queriesForEntity } from './queries.ts';
+import type { EntityMetricsRecord, MetricChart } from './records.ts';
+import { compactMatrix, gridOf } from './series.ts';
+
+/** Previous run's records by ref (for last good series). */
+async function readPrevious(outDir: string): Promise<Map<string, EntityMetricsRecord>> {
+  const dir = path.join(outDir, 'entities');
+  const names = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+  const records = new Map<string, EntityMetricsRecord>();
+  for (const name of names.filter((n) => n.endsWith('.json'))) {
+    try {
+      const record = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as EntityMetricsRecord;
+      if (record?.ref) records.set(record.ref, record);
+    } catch {
+      // A damaged record is not carried over.
+    }
+  }
+  return records;
+}
+
+/** Snapshot files by entity path `<namespace>/<kind>/<name>` (lower case) → `{ id, file }[]`. */
+async function findSnapshots(root: string, folders: string[]): Promise<Map<string, { id: string; file: string }[]>> {
+  const byEntity = new Map<string, { id: string; file: string }[]>();
+  for (const folder of folders) {
+    const base = path.resolve(root, folder);
+    const names = await readdir(base, { recursive: true }).catch(() => [] as string[]);
+    for (const name of names.sort()) {
+      const parts = name.split(path.sep);
+      if (parts.length !== 4 || !parts[3]!.endsWith('.json')) continue;
+      const key = parts.slice(0, 3).join('/').toLowerCase();
+      const list = byEntity.get(key) ?? [];
+      list.push({ id: parts[3]!.slice(0, -'.json'.length), file: path.join(base, name) });
+      byEntity.set(key, list);
+    }
+  }
+  return byEntity;
+}
+
+export interface MetricsRunOptions {
+  root: string;
+  entities: CatalogEntity[];
+  config: MetricsConfig;
+  previous: Map<string, EntityMetricsRecord>;
+  now: Date;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface MetricsRun {
+  records: EntityMetricsRecord[];
+  failures: { item: string; message: string }[];
+  stats: { entities: number; queries: number; requests: number; failed: number; snapshots: number; stale: number };
+}
+
+export async function computeMetrics(options: MetricsRunOptions): Promise<MetricsRun> {
+  const { root, entities, config, previous, now, env } = options;
+  const collectedAt = now.toISOString();
+  const token = config.tokenEnv ? env[config.tokenEnv] : undefined;
+  const client = config.url
+    ? new PrometheusClient({ url: config.url, timeoutMs: config.timeoutMs, headers: token ? { authorization: `Bearer ${token}` } : {} })
+    : undefined;
+  const step = config.stepSeconds;
+  const end = Math.floor(now.getTime() / 1000 / step) * step;
+  const start = end - Math.floor((config.hours * 3600) / step) * step;
+  const snapshots = await findSnapshots(root, config.snapshots);
+  const failures: MetricsRun['failures'] = [];
+  let queries = 0;
+  let failed = 0;
+  let snapshotCount = 0;
+  let staleCount = 0;
+
+  const records = await mapWithConcurrency(entities, Math.max(1, Math.ceil(config.concurrency / 2)), async (entity) => {
+    const problems: string[] = [];
+    const { links, problems: linkProblems } = dashboardLinks(entity.annotations);
+    problems.push(...linkProblems);
+    const before = previous.get(entity.ref);
+    const charts: MetricChart[] = [];
+    const entityQueries = client ? queriesForEntity(entity, config) : [];
+    const results = await mapWithConcurrency(entityQueries, 2, async (q): Promise<MetricChart> => {
+      queries++;
+      const base = { id: q.id, title: q.title, unit: q.unit, query: q.query, origin: 'prometheus' as const };
+      try {
+        const matrix = await client!.queryRange(q.query, start, end, step);
+        return { ...base, collectedAt, series: compactMatrix(matrix, start, end, step) };
+      } catch (error) {
+        failed++;
+        const message = (error as Error).message;
+        failures.push({ item: `${entity.ref} ${q.id}`, message });
+        const last = before?.charts.find((c) => c.id === q.id && c.origin === 'prometheus' && c.series.length > 0);
+        if (last) {
+          staleCount++;
+          return { ...last, ...base, stale: { error: message, failedAt: collectedAt, lastSuccessAt: last.stale?.lastSuccessAt ?? last.collectedAt } };
+        }
+        return { ...base, collectedAt, series: [], error: message };
+      }
+    });
+    charts.push(...results);
+    for (const snapshot of snapshots.get(`${entity.namespace}/${entity.kind}/${entity.name}`.toLowerCase()) ?? []) {
+      if (charts.some((c) => c.id === snapshot.id)) continue;
+      const template = config.queries.find((q) => q.id === snapshot.id);
+      const relative = path.relative(root, snapshot.file);
+      const base = { id: snapshot.id, title: template?.title ?? snapshot.id, unit: template?.unit ?? '', query: `snapshot ${relative}`, origin: 'snapshot' as const };
+      try {
+        const matrix = parseMatrixResponse(await readFile(snapshot.file, 'utf8'));
+        const grid = gridOf(matrix) ?? { start, end, step };
+        charts.push({ ...base, collectedAt, series: compactMatrix(matrix, grid.start, grid.end, grid.step) });
+        snapshotCount++;
+      } catch (error) {
+        const message = `${relative} ${(error as Error).message}`;
+        problems.push(message);
+        failures.push({ item: `${entity.ref} ${snapshot.id}`, message });
+        charts.push({ ...base, collectedAt, series: [], error: message });
+      }
+    }
+    if (charts.length === 0 && links.length === 0 && problems.length === 0) return undefined;
+    const record: EntityMetricsRecord = { ref: entity.ref, collectedAt, source: 'metrics', charts, dashboards: links, problems };
+    const staleChart = charts.find((c) => c.stale);
+    if (staleChart) record.stale = staleChart.stale;
+    return record;
+  });
+
+  const written = records.filter((r): r is EntityMetricsRecord => r !== undefined);
+  return { records: written, failures, stats: { entities: written.length, queries, requests: client?.requests ?? 0, failed, snapshots: snapshotCount, stale: staleCount } };
+}
+
+async function writeRecords(outDir: string, records: EntityMetricsRecord[]): Promise<void> {
+  const staging = `${outDir}.writing-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  for (const record of records) {
+    const colon = record.ref.indexOf(':');
+    const slash = record.ref.indexOf('/');
+    const file = path.join(staging, entityRecordPath({ kind: record.ref.slice(0, colon), namespace: record.ref.slice(colon + 1, slash), name: record.ref.slice(slash + 1) }));
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, JSON.stringify(record) + '\n');
+  }
+  await rm(outDir, { recursive: true, force: true });
+  await rename(staging, outDir);
+}
+
+export const metricsCollector: Collector = {
+  name: 'metrics',
+  async collect(context: CollectorContext): Promise<CollectorReport> {
+    const { logger } = context;
+    const config = metricsConfigWithDefaults(context.config.metrics);
+    const entities = await readCatalogEntities(context.outDir);
+    const previous = await readPrevious(context.outDir);
+    const run = await logger.time(
+      'metrics: query',
+      () => computeMetrics({ root: context.root, entities, config, previous, now: context.now, env: context.env }),
+      (r) => `${r.stats.queries} queries (${r.stats.failed} failed, ${r.stats.stale} kept stale), ${r.stats.snapshots} snapshots, ${r.stats.entities} entities`,
+    );
+    const byMessage = new Map<string, number>();
+    for (const f of run.failures) byMessage.set(f.message, (byMessage.get(f.message) ?? 0) + 1);
+    for (const [message, count] of byMessage) logger.warn(`metrics: ${count} ${count === 1 ? 'query' : 'queries'} failed: ${message}`);
+    await writeRecords(context.outDir, run.records);
+    return { items: run.records.length, failures: run.failures, partial: run.failures.length > 0, stats: run.stats };
+  },
+};
