@@ -3,7 +3,7 @@
 // that cannot be read leaves the last good cost in place, marked stale.
 import path from 'node:path';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import type { Collector, CollectorContext } from '../types.ts';
+import type { Collector, CollectorContext, CollectorReport } from '../types.ts';
 import type { StaleMark } from '../../lib/content/records.ts';
 import { entityRecordPath } from '../catalog/content-store.ts';
 import { readCatalogEntities, type CatalogEntity } from '../shared/catalog-entities.ts';
@@ -166,7 +166,7 @@ async function markStale(outDir: string, stale: StaleMark, failedFiles: ExportFi
 
 export const costCollector: Collector = {
   name: 'cost',
-  async collect(context: CollectorContext) {
+  async collect(context: CollectorContext): Promise<CollectorReport> {
     const { logger } = context;
     const config = costConfigWithDefaults(context.config.cost);
     const { files, missing } = await findExportFiles(context.root, config.exports);
