@@ -27,7 +27,7 @@ async function collect(root: string, outDir: string, cost: Partial<CostConfig> =
   const lines: string[] = [];
   const logger = createLogger({ stream: { write: (s: string) => lines.push(s) > 0 } });
   const report = await costCollector.collect({
-    config: { ...CONFIG_DEFAULTS, cost: { ...COST_DEFAULTS, ...cost } },
+    config: { ...CONFIG_DEFAULTS, cost: { ...COST_DEFAULTS, exports: ['exports/cost'], ...cost } },
     root, outDir, cacheDir: path.join(root, '.cache/cost'), logger, now, env: {},
   });
   const summary = JSON.parse(readFileSync(path.join(outDir, 'summary.json'), 'utf8')) as CostSummary;

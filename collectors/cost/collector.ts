@@ -5,7 +5,7 @@ import path from 'node:path';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import type { Collector, CollectorContext, CollectorReport } from '../types.ts';
 import type { StaleMark } from '../../lib/content/records.ts';
-import { entityRecordPath } from '../catalog/content-store.ts';
+import { recordPathOf } from '../shared/record-path.ts';
 import { readCatalogEntities, type CatalogEntity } from '../shared/catalog-entities.ts';
 import { CostAllocator } from './allocate.ts';
 import { costConfigWithDefaults, type CostConfig } from './config.ts';
@@ -136,9 +136,7 @@ async function writeAll(outDir: string, run: CostRun): Promise<void> {
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   for (const record of run.records) {
-    const [kind, rest] = [record.ref.slice(0, record.ref.indexOf(':')), record.ref.slice(record.ref.indexOf(':') + 1)];
-    const [namespace, name] = [rest.slice(0, rest.indexOf('/')), rest.slice(rest.indexOf('/') + 1)];
-    const file = path.join(staging, entityRecordPath({ kind, namespace, name }));
+    const file = path.join(staging, recordPathOf(record.ref));
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, JSON.stringify(record, null, 2) + '\n');
   }

@@ -12,7 +12,7 @@ test('a cost block is validated with the key, the line and what was expected', (
   );
 });
 
-test('no cost block means the defaults: exports/cost, BilledCost, component and team tags', () => {
+test("no cost block means the defaults: the example's exports, BilledCost, component and team tags", () => {
   const config = parseConfig('title: x\n');
   assert.deepEqual(costConfigWithDefaults(config.cost), COST_DEFAULTS);
   const custom = parseConfig('cost:\n  exports: [billing/]\n  allocationTags: [{ key: app, kind: component }]\n');

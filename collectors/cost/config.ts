@@ -13,7 +13,7 @@ export interface CostConfig {
 }
 
 export const COST_DEFAULTS: CostConfig = {
-  exports: ['exports/cost'],
+  exports: ['examples/exports/cost'],
   measure: 'billed',
   allocationTags: [
     { key: 'backstage.io/component', kind: 'component' },

@@ -43,7 +43,7 @@ async function collect(root: string, outDir: string, metrics: Partial<MetricsCon
   const lines: string[] = [];
   const logger = createLogger({ stream: { write: (s: string) => lines.push(s) > 0 } });
   const report = await metricsCollector.collect({
-    config: { ...CONFIG_DEFAULTS, metrics: { ...METRICS_DEFAULTS, hours: 6, stepSeconds: 300, ...metrics } },
+    config: { ...CONFIG_DEFAULTS, metrics: { ...METRICS_DEFAULTS, hours: 6, stepSeconds: 300, snapshots: ['exports/metrics'], ...metrics } },
     root, outDir, cacheDir: path.join(root, '.cache'), logger, now: at, env: {},
   });
   const record = (ref: string) => JSON.parse(readFileSync(path.join(outDir, recordPathOf(ref)), 'utf8')) as EntityMetricsRecord;

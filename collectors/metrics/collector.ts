@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import type { Collector, CollectorContext, CollectorReport } from '../types.ts';
-import { entityRecordPath } from '../catalog/content-store.ts';
+import { recordPathOf } from '../shared/record-path.ts';
 import { mapWithConcurrency } from '../github/concurrency.ts';
 import { readCatalogEntities, type CatalogEntity } from '../shared/catalog-entities.ts';
 import { metricsConfigWithDefaults, type MetricsConfig } from './config.ts';
@@ -123,6 +123,12 @@ export async function computeMetrics(options: MetricsRunOptions): Promise<Metric
         charts.push({ ...base, collectedAt, series: [], error: message });
       }
     }
+    // The config's order (request rate, errors, latency, saturation), then the entity's own.
+    const order = (id: string) => {
+      const i = config.queries.findIndex((q) => q.id === id);
+      return i === -1 ? config.queries.length : i;
+    };
+    charts.sort((a, b) => order(a.id) - order(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     if (charts.length === 0 && links.length === 0 && problems.length === 0) return undefined;
     const record: EntityMetricsRecord = { ref: entity.ref, collectedAt, source: 'metrics', charts, dashboards: links, problems };
     const staleChart = charts.find((c) => c.stale);
@@ -139,9 +145,7 @@ async function writeRecords(outDir: string, records: EntityMetricsRecord[]): Pro
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   for (const record of records) {
-    const colon = record.ref.indexOf(':');
-    const slash = record.ref.indexOf('/');
-    const file = path.join(staging, entityRecordPath({ kind: record.ref.slice(0, colon), namespace: record.ref.slice(colon + 1, slash), name: record.ref.slice(slash + 1) }));
+    const file = path.join(staging, recordPathOf(record.ref));
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, JSON.stringify(record) + '\n');
   }

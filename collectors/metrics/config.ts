@@ -59,7 +59,7 @@ export const METRICS_DEFAULTS: MetricsConfig = {
   stepSeconds: 300,
   kinds: ['component'],
   queries: DEFAULT_METRIC_QUERIES,
-  snapshots: ['exports/metrics'],
+  snapshots: ['examples/exports/metrics'],
 };
 
 export const metricsConfigJsonSchema = {

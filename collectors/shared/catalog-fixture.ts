@@ -36,9 +36,4 @@ export function writeCatalogRecords(generatedDir: string, entities: EntityFixtur
   }
 }
 
-/** Reads a record path for a full ref (`component:default/x`). */
-export function recordPathOf(ref: string): string {
-  const colon = ref.indexOf(':');
-  const slash = ref.indexOf('/');
-  return entityRecordPath({ kind: ref.slice(0, colon), namespace: ref.slice(colon + 1, slash), name: ref.slice(slash + 1) });
-}
+export { recordPathOf } from './record-path.ts';

@@ -85,6 +85,8 @@ export const DEFAULT_SECTIONS: SectionConfig[] = [
   { id: 'relations', kinds: [] },
   { id: 'diagram', kinds: [] },
   { id: 'api-definition', kinds: ['api'] },
+  { id: 'metrics', kinds: [] },
+  { id: 'cost', kinds: [] },
   { id: 'problems', kinds: [] },
 ];
 
@@ -93,7 +95,7 @@ export const CONFIG_DEFAULTS: BacklotConfig = {
   base: '/',
   source: 'local',
   catalog: { locations: ['examples/catalog-info.yaml'] },
-  collectors: ['catalog'],
+  collectors: ['catalog', 'metrics', 'cost'],
   sections: DEFAULT_SECTIONS,
 };
 

@@ -13,6 +13,16 @@ export interface ServiceHistory {
   memoryLimitBytes: number;
   /** Seconds-ago range with no samples at all: [from, to). */
   hole?: [number, number];
+  /** Traffic rises and falls over the day by this fraction (0.3 → ±30 %); 0 keeps it flat. */
+  dailySwing?: number;
+}
+
+const DAY = 86_400;
+
+/** Requests counted by `time` at `perSecond` on average, swinging over the day: the integral of the rate. */
+function counted(perSecond: number, swing: number, time: number, start: number): number {
+  const wave = (t: number) => t - ((swing * DAY) / (2 * Math.PI)) * Math.cos((2 * Math.PI * t) / DAY);
+  return perSecond * (wave(time) - wave(start));
 }
 
 /** Samples every `interval` seconds over the `hours` before `now` (Unix seconds). */
@@ -28,21 +38,22 @@ export function openMetricsHistory(services: ServiceHistory[], now: number, hour
         for (const t of times) {
           const ago = now - t;
           if (s.hole && ago <= s.hole[0] && ago > s.hole[1]) continue;
-          out.push(`${name}{${labels}} ${value(t - start)} ${t}`);
+          out.push(`${name}{${labels}} ${value(t)} ${t}`);
         }
       }
     }
   };
+  const count = (s: ServiceHistory, perSecond: number) => (t: number) => counted(perSecond, s.dailySwing ?? 0, t, start);
   family('http_requests_total', (s) => [
-    [`service="${s.service}",code="200"`, (elapsed) => s.okPerSecond * elapsed],
-    [`service="${s.service}",code="500"`, (elapsed) => s.errorsPerSecond * elapsed],
+    [`service="${s.service}",code="200"`, count(s, s.okPerSecond)],
+    [`service="${s.service}",code="500"`, count(s, s.errorsPerSecond)],
   ]);
   family('http_request_duration_seconds_bucket', (s) => {
     const rate = s.okPerSecond + s.errorsPerSecond;
     return [
-      [`service="${s.service}",le="0.1"`, (elapsed) => rate * s.under100ms * elapsed],
-      [`service="${s.service}",le="0.5"`, (elapsed) => rate * s.under500ms * elapsed],
-      [`service="${s.service}",le="+Inf"`, (elapsed) => rate * elapsed],
+      [`service="${s.service}",le="0.1"`, count(s, rate * s.under100ms)],
+      [`service="${s.service}",le="0.5"`, count(s, rate * s.under500ms)],
+      [`service="${s.service}",le="+Inf"`, count(s, rate)],
     ];
   });
   family('container_memory_working_set_bytes', (s) => [[`container="${s.service}"`, () => s.memoryBytes]]);

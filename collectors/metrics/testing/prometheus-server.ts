@@ -23,6 +23,8 @@ export interface PrometheusOptions {
   openMetrics?: string;
   /** Scrape itself every second (live data about Prometheus). */
   selfScrape?: boolean;
+  /** Keep blocks this old (a fixed history far in the past needs more than the default 30 d). */
+  retentionDays?: number;
 }
 
 /** A port nobody listens on right now (the kernel picks it). */
@@ -59,7 +61,7 @@ export async function startPrometheus(options: PrometheusOptions = {}): Promise<
       `--config.file=${configFile}`,
       `--storage.tsdb.path=${dataDir}`,
       `--web.listen-address=127.0.0.1:${port}`,
-      '--storage.tsdb.retention.time=30d',
+      `--storage.tsdb.retention.time=${options.retentionDays ?? 30}d`,
       '--web.console.templates=/dev/null',
       '--web.console.libraries=/dev/null',
     ],
