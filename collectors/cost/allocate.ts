@@ -20,7 +20,8 @@ export interface AllocatableEntity {
   annotations: Record<string, string>;
 }
 
-export type Allocation = { ref: string; via: string } | { ref: undefined; reason: string };
+/** Where a charge went; an unallocated one says why, and which tag value it had when that is the reason. */
+export type Allocation = { ref: string; via: string } | { ref: undefined; reason: string; example?: string };
 
 export const UNALLOCATED_NO_TAG = 'no allocation tag and no listed resource id';
 
@@ -94,7 +95,7 @@ export class CostAllocator {
       const parsed = safeParseEntityRef(value, { defaultKind: rule.kind });
       const ref = 'error' in parsed ? undefined : stringifyEntityRef(parsed);
       if (ref !== undefined && this.#refs.has(ref)) return { ref, via: `tag ${rule.key}` };
-      return { ref: undefined, reason: `tag ${rule.key} names no entity in the catalog` };
+      return { ref: undefined, reason: `tag ${rule.key} names no entity in the catalog`, example: `${rule.key}=${value}` };
     }
     return { ref: undefined, reason: UNALLOCATED_NO_TAG };
   }

@@ -110,8 +110,8 @@ test('resource ids in an annotation win over tags; configured tag keys name enti
   assert.deepEqual(team.cost.currencies.map((c) => [c.currency, c.total]), [['EUR', '2'], ['USD', '18.11']]);
   assert.deepEqual(summary.unallocated.currencies.map((c) => [c.currency, c.total]), [['USD', '18']]);
   assert.deepEqual(
-    summary.rows.unallocatedBy.map((r) => [r.reason, r.count]),
-    [['no allocation tag and no listed resource id', 1], ['tag team names no entity in the catalog', 1], ['tags are not valid JSON', 1]],
+    summary.rows.unallocatedBy.map((r) => [r.reason, r.count, r.examples]),
+    [['no allocation tag and no listed resource id', 1, []], ['tag team names no entity in the catalog', 1, ['team=nobody']], ['tags are not valid JSON', 1, []]],
   );
   // Month over month: search rose 1.99 in USD; payments fell 10.1 to nothing.
   assert.deepEqual(

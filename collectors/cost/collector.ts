@@ -40,7 +40,7 @@ class ReasonTally {
     let entry = this.#byReason.get(reason);
     if (!entry) this.#byReason.set(reason, (entry = { reason, count: 0, examples: [] }));
     entry.count++;
-    if (where && entry.examples.length < 5) entry.examples.push(where);
+    if (where && entry.examples.length < 5 && !entry.examples.includes(where)) entry.examples.push(where);
   }
   list(): ReasonCount[] {
     return [...this.#byReason.values()].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
@@ -69,13 +69,14 @@ export async function computeCost(options: {
   let read = 0;
   const reports: ExportFileReport[] = [];
   for (const file of files) {
-    const relative = path.relative(root, file);
+    const inside = path.relative(root, file);
+    const relative = inside.startsWith('..') || path.isAbsolute(inside) ? file : inside;
     const result = await readCostExport(
       file,
       config.measure,
       (line) => {
         const allocation = allocator.allocate(line.resourceId, line.tagText, line.readTags);
-        if (allocation.ref === undefined) unallocated.add(allocation.reason);
+        if (allocation.ref === undefined) unallocated.add(allocation.reason, allocation.example);
         else allocated++;
         ledger.add(allocation.ref, line);
       },

@@ -16,7 +16,7 @@ export interface EntityCostRecord {
 export interface ReasonCount {
   reason: string;
   count: number;
-  /** Up to five `file:row N` positions, to find examples. */
+  /** Up to five examples: `file:row N` positions (skipped rows), `key=value` tags (unallocated rows). */
   examples: string[];
 }
 
