@@ -26,6 +26,9 @@ Options:
   --json            print the figures as JSON on stdout
   --keep            keep the temporary folder (organisation, content, dist)
   --verbose         show the commands' own output
+  --concerns        instead: the cost collector on generated FOCUS exports (--cost-rows, default
+                    1000000,5000000) and the metrics collector for --metrics-entities (default 1000)
+                    against a real Prometheus (bench/concern-bench.ts)
   -h, --help        show this help
 `;
 
@@ -98,11 +101,19 @@ async function main(): Promise<number> {
       json: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
+      concerns: { type: 'boolean', default: false },
+      'cost-rows': { type: 'string', default: '1000000,5000000' },
+      'metrics-entities': { type: 'string', default: '1000' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
     process.stdout.write(help);
+    return 0;
+  }
+  if (values.concerns) {
+    const { runConcernBench } = await import('./concern-bench.ts');
+    await runConcernBench({ costRows: values['cost-rows'].split(',').map(Number), metricsEntities: Number(values['metrics-entities']) });
     return 0;
   }
   const entities = Number(values.entities);

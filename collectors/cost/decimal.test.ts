@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DecimalSum, addDecimal, formatDecimal, parseDecimal, roundDecimal, compareDecimal } from './decimal.ts';
+import { DecimalReader, DecimalSum, addDecimal, formatDecimal, parseDecimal, roundDecimal, compareDecimal } from './decimal.ts';
 
 const d = (text: string) => {
   const value = parseDecimal(text);
@@ -56,4 +56,21 @@ test('compares across scales', () => {
   assert.equal(compareDecimal(d('1.10'), d('1.1')), 0);
   assert.equal(compareDecimal(d('1.2'), d('1.19999')), 1);
   assert.equal(compareDecimal(d('-3'), d('0')), -1);
+});
+
+test('the allocation-free reader gives the same exact sums as parseDecimal, including past 2^53 and mixed scales', () => {
+  const texts = ['439.7826113916', '0.00000080000', '9.984E-7', '-12.5', '123456789012345', '1234567890123456789.5', '7', '.5', '0.1'];
+  const reader = new DecimalReader();
+  const fast = new DecimalSum();
+  const slow = new DecimalSum();
+  for (let round = 0; round < 2000; round++) {
+    for (const text of texts) {
+      assert.ok(reader.read(text), text);
+      assert.equal(formatDecimal(reader.value), formatDecimal(d(text)), text);
+      fast.addRead(reader);
+      slow.add(d(text));
+    }
+  }
+  assert.equal(formatDecimal(fast.value), formatDecimal(slow.value));
+  for (const text of ['NULL', '', '-', '.', 'abc', '1.2.3', '12a']) assert.equal(reader.read(text), false, JSON.stringify(text));
 });

@@ -79,19 +79,97 @@ export function decimalToNumber(value: Decimal): number {
   return Number(formatDecimal(value));
 }
 
+const CHAR_0 = 48;
+const CHAR_DOT = 46;
+/** Integers below this add up exactly in a double; past it the sum moves to BigInt. */
+const SAFE = 2 ** 52;
+
+/**
+ * Reads cost cells without allocating, for the hot loop over millions of rows: a plain decimal of
+ * at most 15 digits (`439.7826113916`) becomes an exact integer in a double; anything else (an
+ * exponent, more digits) goes through `parseDecimal` into a BigInt.
+ */
+export class DecimalReader {
+  /** Set when the last read was small: the value is `small / 10^scale`, exactly. */
+  isSmall = true;
+  small = 0;
+  big: Decimal = ZERO;
+  scale = 0;
+
+  /** False when `text` is not a number. */
+  read(text: string): boolean {
+    const length = text.length;
+    let i = 0;
+    let negative = false;
+    if (length > 0 && (text.charCodeAt(0) === 45 || text.charCodeAt(0) === 43)) {
+      negative = text.charCodeAt(0) === 45;
+      i = 1;
+    }
+    let value = 0;
+    let digits = 0;
+    let dot = -1;
+    for (; i < length; i++) {
+      const c = text.charCodeAt(i) - CHAR_0;
+      if (c >= 0 && c <= 9) {
+        value = value * 10 + c;
+        if (value > 0 || digits > 0) digits++;
+      } else if (c === CHAR_DOT - CHAR_0 && dot === -1) dot = i;
+      else break;
+    }
+    if (i === length && digits <= 15 && length > (dot === -1 ? 0 : 1) + (negative || text.charCodeAt(0) === 43 ? 1 : 0)) {
+      this.isSmall = true;
+      this.small = negative ? -value : value;
+      this.scale = dot === -1 ? 0 : length - dot - 1;
+      return true;
+    }
+    const parsed = parseDecimal(text);
+    if (!parsed) return false;
+    this.isSmall = false;
+    this.big = parsed;
+    this.scale = parsed.scale;
+    return true;
+  }
+
+  /** The last value read, as a Decimal (allocates: for tests and rare paths). */
+  get value(): Decimal {
+    return this.isSmall ? { units: BigInt(this.small), scale: this.scale } : this.big;
+  }
+}
+
 /** Sums many decimals; the running total keeps the largest scale seen. */
 export class DecimalSum {
   #units = 0n;
   #scale = 0;
+  /** The part still held in a double, at #scale: exact while below 2^52. */
+  #small = 0;
+
   add(value: Decimal): void {
-    if (value.scale === this.#scale) this.#units += value.units;
-    else if (value.scale < this.#scale) this.#units += value.units * 10n ** BigInt(this.#scale - value.scale);
-    else {
-      this.#units = this.#units * 10n ** BigInt(value.scale - this.#scale) + value.units;
-      this.#scale = value.scale;
+    this.#align(value.scale);
+    this.#units += value.scale === this.#scale ? value.units : value.units * 10n ** BigInt(this.#scale - value.scale);
+  }
+
+  /** Adds the reader's last value without allocating when it is small and of this scale. */
+  addRead(reader: DecimalReader): void {
+    if (!reader.isSmall) return this.add(reader.big);
+    if (reader.scale !== this.#scale) {
+      this.#align(reader.scale);
+      if (reader.scale !== this.#scale) return this.add(reader.value);
+    }
+    this.#small += reader.small;
+    if (this.#small > SAFE || this.#small < -SAFE) {
+      this.#units += BigInt(this.#small);
+      this.#small = 0;
     }
   }
+
+  #align(scale: number): void {
+    if (scale <= this.#scale) return;
+    this.#units = (this.#units + BigInt(this.#small)) * 10n ** BigInt(scale - this.#scale);
+    this.#small = 0;
+    this.#scale = scale;
+  }
+
   get value(): Decimal {
-    return { units: this.#units, scale: this.#scale };
+    return { units: this.#units + BigInt(this.#small), scale: this.#scale };
   }
 }

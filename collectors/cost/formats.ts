@@ -78,6 +78,7 @@ export function isAbsent(cell: string | undefined): boolean {
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const ISO_PREFIX = /^\d{4}-\d{2}-\d{2}$/;
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s.*)?$/;
 
 /**
@@ -85,6 +86,18 @@ const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s.*)?$/;
  * `2024-09-18 22:00:00`); Azure EA writes `9/2/2023` (month first).
  */
 export function chargeMonth(cell: string): string | undefined {
+  // Fast path for the common zone-less or UTC form (`2024-09-18 22:00:00`, `…T23:00:00.000Z`).
+  const length = cell.length;
+  if (length >= 10 && cell.charCodeAt(4) === 45 && cell.charCodeAt(7) === 45) {
+    const last = cell.charCodeAt(length - 1);
+    const separator = length > 10 ? cell.charCodeAt(10) : 32;
+    if ((separator === 32 || separator === 84) && ((last >= 48 && last <= 57 && cell.indexOf('+', 10) === -1 && cell.indexOf('-', 10) === -1) || last === 90)) {
+      const month = (cell.charCodeAt(5) - 48) * 10 + (cell.charCodeAt(6) - 48);
+      const day = (cell.charCodeAt(8) - 48) * 10 + (cell.charCodeAt(9) - 48);
+      if (month >= 1 && month <= 12 && day >= 1 && day <= 31 && ISO_PREFIX.test(cell.slice(0, 10))) return cell.slice(0, 7);
+      return undefined;
+    }
+  }
   const iso = ISO_DATE.exec(cell);
   if (iso) {
     const [, year, month, day, , , , zone] = iso;

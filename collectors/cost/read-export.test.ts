@@ -5,16 +5,27 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { DecimalSum, formatDecimal, roundDecimal } from './decimal.ts';
+import { DecimalSum, formatDecimal, roundDecimal, type Decimal } from './decimal.ts';
 import type { CostMeasure } from './formats.ts';
 import { readCostExport, type CostLine, type SkippedRow } from './read-export.ts';
 
 const fixture = (name: string) => path.join(import.meta.dirname, 'fixtures', name);
 
+/** A copy of a line (the reader reuses one object), its cost as a Decimal and its tags parsed. */
+type KeptLine = Omit<CostLine, 'cost' | 'readTags'> & { cost: Decimal; readTags: () => Map<string, string> | undefined };
+
 async function read(file: string, measure: CostMeasure = 'billed') {
-  const lines: CostLine[] = [];
+  const lines: KeptLine[] = [];
   const skipped: SkippedRow[] = [];
-  const result = await readCostExport(file, measure, (line) => lines.push(line), (row) => skipped.push(row));
+  const result = await readCostExport(
+    file,
+    measure,
+    (line) => {
+      const tags = line.readTags();
+      lines.push({ ...line, cost: line.cost.value, readTags: () => tags });
+    },
+    (row) => skipped.push(row),
+  );
   return { result, lines, skipped };
 }
 
@@ -32,7 +43,7 @@ function awkTotals(file: string, serviceColumn: string, costColumn: string): Map
   return new Map(out.trim().split('\n').map((line) => line.split('\t') as [string, string]));
 }
 
-function totalsByService(lines: CostLine[]): Map<string, string> {
+function totalsByService(lines: KeptLine[]): Map<string, string> {
   const sums = new Map<string, DecimalSum>();
   for (const line of lines) {
     const sum = sums.get(line.service) ?? new DecimalSum();

@@ -6,12 +6,16 @@ import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import Papa from 'papaparse';
-import { parseDecimal, type Decimal } from './decimal.ts';
+import { DecimalReader } from './decimal.ts';
 import { chargeMonth, detectColumns, isAbsent, parseTagCell, type ColumnMap, type CostMeasure, type ExportFormat } from './formats.ts';
 
-/** One charge, reduced to what allocation and totals need. */
+/**
+ * One charge, reduced to what allocation and totals need. The reader hands the same object for
+ * every row (millions of rows, no garbage): copy what you keep past the callback.
+ */
 export interface CostLine {
-  cost: Decimal;
+  /** The cost cell, read exactly (`cost.value` for a Decimal). */
+  cost: DecimalReader;
   currency: string;
   /** UTC month, `2024-09`. */
   month: string;
@@ -79,6 +83,13 @@ export async function readCostExport(
   let width = 0;
   let row = -1;
   let fatal: string | undefined;
+  let lastDate: string | undefined;
+  let lastMonth: string | undefined;
+  let current: string[] = [];
+  const line: CostLine = {
+    cost: new DecimalReader(), currency: '', month: '', service: '', provider: '', resourceId: '', tagText: '',
+    readTags: () => (columns!.tags >= 0 ? parseTagCell(line.tagText) : columnTags(columns!, current)),
+  };
   return new Promise<ExportReadResult>((resolve) => {
     const finish = () => resolve({ format: columns?.format, rowsRead: Math.max(row, 0), error: fatal });
     stream.on('error', (error) => {
@@ -106,8 +117,7 @@ export async function readCostExport(
           return;
         }
         const costCell = cells[columns.cost]!;
-        const cost = parseDecimal(costCell);
-        if (!cost) {
+        if (!line.cost.read(costCell)) {
           onSkip({ row, reason: isAbsent(costCell) ? `${columns.costColumn} is empty or NULL` : `${columns.costColumn} is not a number` });
           return;
         }
@@ -116,23 +126,25 @@ export async function readCostExport(
           onSkip({ row, reason: 'has no currency' });
           return;
         }
-        const month = chargeMonth(cells[columns.date]!.trim());
-        if (!month) {
+        const dateCell = cells[columns.date]!;
+        // Exports come sorted or grouped by period, so the same date text repeats row after row.
+        if (dateCell !== lastDate) {
+          lastDate = dateCell;
+          lastMonth = chargeMonth(dateCell.trim());
+        }
+        if (!lastMonth) {
           onSkip({ row, reason: `${columns.dateColumn} is not a date` });
           return;
         }
         const map = columns;
-        const tagText = map.tags >= 0 ? cells[map.tags]! : map.tagColumns.length ? map.tagColumns.map((c) => cells[c.index]).join('\u0001') : '';
-        onLine({
-          cost,
-          currency,
-          month,
-          service: presentOr(cells[map.service], 'Unknown service'),
-          provider: map.provider >= 0 ? presentOr(cells[map.provider], map.providerName) : map.providerName,
-          resourceId: map.resourceId >= 0 && !isAbsent(cells[map.resourceId]) ? cells[map.resourceId]! : '',
-          tagText,
-          readTags: () => (map.tags >= 0 ? parseTagCell(tagText) : columnTags(map, cells)),
-        });
+        line.currency = currency;
+        line.month = lastMonth;
+        line.service = presentOr(cells[map.service], 'Unknown service');
+        line.provider = map.provider >= 0 ? presentOr(cells[map.provider], map.providerName) : map.providerName;
+        line.resourceId = map.resourceId >= 0 && !isAbsent(cells[map.resourceId]) ? cells[map.resourceId]! : '';
+        line.tagText = map.tags >= 0 ? cells[map.tags]! : map.tagColumns.length ? map.tagColumns.map((c) => cells[c.index]).join('\u0001') : '';
+        current = cells;
+        onLine(line);
       },
       complete: finish,
       error: (error: Error) => {
