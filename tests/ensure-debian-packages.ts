@@ -8,6 +8,8 @@ import { execFileSync } from 'node:child_process';
 const NEEDED: { binary: string; debianPackage: string; usedBy: string }[] = [
   { binary: process.env.BACKLOT_CHROMIUM ?? '/usr/bin/chromium', debianPackage: 'chromium', usedBy: 'the browser tests' },
   { binary: '/usr/sbin/nginx', debianPackage: 'nginx-light', usedBy: 'the deploy config test (deploy/nginx/)' },
+  { binary: '/usr/bin/prometheus', debianPackage: 'prometheus', usedBy: 'the metrics tests (collectors/metrics/, a real Prometheus)' },
+  { binary: '/usr/bin/gawk', debianPackage: 'gawk', usedBy: 'the cost tests (totals checked against gawk sums)' },
 ];
 
 const missing = NEEDED.filter((n) => !existsSync(n.binary));
