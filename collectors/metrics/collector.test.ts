@@ -17,17 +17,18 @@ import { startPrometheus, type PrometheusServer } from './testing/prometheus-ser
 const now = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
 const nowSeconds = now.getTime() / 1000;
 let prometheus: PrometheusServer;
+let history = '';
 
 before(async () => {
   prometheus = await startPrometheus({
-    openMetrics: openMetricsHistory(
+    openMetrics: (history = openMetricsHistory(
       [
         { service: 'checkout', okPerSecond: 9.5, errorsPerSecond: 0.5, under100ms: 0.5, under500ms: 0.98, memoryBytes: 300e6, memoryLimitBytes: 1e9, hole: [3 * 3600, 2 * 3600] },
         { service: 'search', okPerSecond: 2, errorsPerSecond: 0, under100ms: 1, under500ms: 1, memoryBytes: 800e6, memoryLimitBytes: 1e9 },
       ],
       nowSeconds,
       6,
-    ),
+    )),
   });
 });
 after(async () => prometheus?.stop());
@@ -116,6 +117,25 @@ test('a Prometheus that is down leaves the last good series, marked stale', asyn
   assert.equal(kept.charts[0]!.stale?.lastSuccessAt, now.toISOString());
   assert.equal(kept.stale?.failedAt, later.toISOString());
   assert.match(second.log, /metrics: 1 query failed: cannot reach/);
+});
+
+test('a Prometheus that answers the same query with an error leaves the last good series, marked stale, with its message', async () => {
+  const { root, outDir } = project([{ kind: 'component', name: 'checkout' }]);
+  const queries = METRICS_DEFAULTS.queries.slice(0, 1);
+  const first = await collect(root, outDir, { url: prometheus.url, queries });
+  const good = first.record('component:default/checkout').charts[0]!;
+  assert.ok(good.series[0]!.values.length > 0);
+  // The same data, but a sample limit this query exceeds: Prometheus itself answers with an error.
+  const strict = await startPrometheus({ openMetrics: history, flags: ['--query.max-samples=10'] });
+  try {
+    const second = await collect(root, outDir, { url: strict.url, queries }, new Date(now.getTime() + 600_000));
+    const kept = second.record('component:default/checkout').charts[0]!;
+    assert.deepEqual(kept.series, good.series);
+    assert.match(kept.stale?.error ?? '', /answered 422: execution: query processing would load too many samples/);
+    assert.equal(second.report.failures.length, 1);
+  } finally {
+    await strict.stop();
+  }
 });
 
 test('snapshot files in Prometheus format from the exports folder become charts without a Prometheus', async () => {

@@ -25,6 +25,8 @@ export interface PrometheusOptions {
   selfScrape?: boolean;
   /** Keep blocks this old (a fixed history far in the past needs more than the default 30 d). */
   retentionDays?: number;
+  /** More flags, e.g. `--query.max-samples=10` to make it answer queries with errors. */
+  flags?: string[];
 }
 
 /** A port nobody listens on right now (the kernel picks it). */
@@ -64,6 +66,7 @@ export async function startPrometheus(options: PrometheusOptions = {}): Promise<
       `--storage.tsdb.retention.time=${options.retentionDays ?? 30}d`,
       '--web.console.templates=/dev/null',
       '--web.console.libraries=/dev/null',
+      ...(options.flags ?? []),
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
