@@ -32,7 +32,7 @@ const HEADER = 'BilledCost,EffectiveCost,BillingCurrency,BillingPeriodStart,Char
 function syntheticEntities(count: number): CatalogEntity[] {
   return Array.from({ length: count }, (_, i) => ({
     ref: `component:default/service-${i}`, kind: 'component', namespace: 'default', name: `service-${i}`, title: `Service ${i}`,
-    annotations: i % 10 === 0 ? { 'backlot.dev/cost-resource-ids': `i-${i}-0,i-${i}-1` } : {},
+    annotations: (i % 10 === 0 ? { 'backlot.dev/cost-resource-ids': `i-${i}-0,i-${i}-1` } : {}) as Record<string, string>,
     owner: `group:default/team-${i % 50}`,
     record: undefined as never,
   }));
