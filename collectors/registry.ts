@@ -6,8 +6,12 @@ import type { Collector } from './types.ts';
 
 const builtIn: Record<string, () => Promise<Collector>> = {
   catalog: async () => (await import('./catalog/collector.ts')).catalogCollector,
+  ci: async () => (await import('./ci/collector.ts')).ciCollector,
   cost: async () => (await import('./cost/collector.ts')).costCollector,
+  deployments: async () => (await import('./deployments/collector.ts')).deploymentsCollector,
   metrics: async () => (await import('./metrics/collector.ts')).metricsCollector,
+  security: async () => (await import('./security/collector.ts')).securityCollector,
+  'test-reports': async () => (await import('./test-reports/collector.ts')).testReportsCollector,
 };
 
 export const BUILT_IN_COLLECTORS = Object.keys(builtIn);

@@ -19,7 +19,7 @@ export interface StoredActions {
 
 export const emptyStoredActions = (): StoredActions => ({ runs: {}, workflowTriggers: {}, failedJobs: {} });
 
-type ApiRun = {
+export type ApiRun = {
   id: number;
   workflow_id: number;
   status: string | null;
@@ -34,9 +34,9 @@ type ApiRun = {
   run_attempt?: number;
   html_url: string;
 };
-type ApiWorkflow = { id: number; name: string; path: string; html_url: string; updated_at: string; state: string };
+export type ApiWorkflow = { id: number; name: string; path: string; html_url: string; updated_at: string; state: string };
 
-function toRunSummary(run: ApiRun): RunSummary {
+export function toRunSummary(run: ApiRun): RunSummary {
   const started = Date.parse(run.run_started_at ?? run.created_at);
   const completed = run.status === 'completed';
   return {
@@ -126,6 +126,40 @@ export async function readRepositoryActions(options: ReadActionsOptions, stored:
     url = linkOf(page.link, 'next');
   }
 
+  const { data, failedJobs } = await buildCiData({
+    repository: `${owner}/${repo}`,
+    defaultBranch,
+    webUrl: options.webUrl,
+    now,
+    workflows,
+    stored: next,
+    fetchFailedJobs: async (runId, attempt) => {
+      const jobs = await conditionalGet<string[]>(octokit, cache, `${api}/actions/runs/${runId}/attempts/${attempt}/jobs?per_page=100`, {
+        reduce: (d) => ((d as { jobs: { name: string; conclusion: string | null }[] }).jobs ?? []).filter((j) => j.conclusion === 'failure').map((j) => j.name),
+      });
+      return jobs?.data ?? [];
+    },
+  });
+  next.failedJobs = failedJobs;
+  return { data, stored: next };
+}
+
+export interface BuildCiDataInput {
+  repository: string;
+  defaultBranch: string;
+  webUrl: string;
+  now: Date;
+  workflows: ApiWorkflow[];
+  /** Runs and triggers known so far; old runs are pruned from `stored.runs` in place. */
+  stored: StoredActions;
+  /** Names of the jobs that failed in one attempt of a run (fetched once, then kept in `stored.failedJobs`). */
+  fetchFailedJobs(runId: number, attempt: number): Promise<string[]>;
+}
+
+/** The CI section's data from workflows and stored runs: last runs, 30-day figures, flakiest jobs. */
+export async function buildCiData(input: BuildCiDataInput): Promise<{ data: CiData; failedJobs: StoredActions['failedJobs'] }> {
+  const { now, workflows, stored: next } = input;
+  const since = now.getTime() - 30 * DAY_MS;
   // Forget runs older than 30 days, except the last few of each workflow.
   const all = Object.values(next.runs).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
   const keptPerWorkflow = new Map<number, number>();
@@ -141,10 +175,7 @@ export async function readRepositoryActions(options: ReadActionsOptions, stored:
   for (const candidate of flakyCandidates(runs, now)) {
     const key = `${candidate.runId}/${candidate.attempt}`;
     if (!next.failedJobs[key]) {
-      const jobs = await conditionalGet<string[]>(octokit, cache, `${api}/actions/runs/${candidate.runId}/attempts/${candidate.attempt}/jobs?per_page=100`, {
-        reduce: (d) => ((d as { jobs: { name: string; conclusion: string | null }[] }).jobs ?? []).filter((j) => j.conclusion === 'failure').map((j) => j.name),
-      });
-      next.failedJobs[key] = jobs?.data ?? [];
+      next.failedJobs[key] = await input.fetchFailedJobs(candidate.runId, candidate.attempt);
     }
     const workflowName = workflows.find((w) => w.id === candidate.workflowId)?.name ?? String(candidate.workflowId);
     for (const job of next.failedJobs[key]!) failures.push({ workflow: workflowName, job, headSha: candidate.headSha, at: candidate.at });
@@ -160,7 +191,7 @@ export async function readRepositoryActions(options: ReadActionsOptions, stored:
         id: w.id,
         name: w.name,
         path: w.path,
-        url: `${options.webUrl}/actions/workflows/${w.path.split('/').pop()}`,
+        url: `${input.webUrl}/actions/workflows/${w.path.split('/').pop()}`,
         dispatchable: next.workflowTriggers[w.id]?.dispatchable ?? false,
         lastRuns: own.slice(0, LAST_RUNS),
         ...thirtyDayFigures(own, now),
@@ -169,7 +200,7 @@ export async function readRepositoryActions(options: ReadActionsOptions, stored:
     })
     .sort((a, b) => a.name.localeCompare(b.name));
   return {
-    data: { repository: `${owner}/${repo}`, defaultBranch, workflows: summaries, flakyJobs: flakiestJobs(failures), failing: summaries.some((w) => w.failing) },
-    stored: next,
+    data: { repository: input.repository, defaultBranch: input.defaultBranch, workflows: summaries, flakyJobs: flakiestJobs(failures), failing: summaries.some((w) => w.failing) },
+    failedJobs: next.failedJobs,
   };
 }

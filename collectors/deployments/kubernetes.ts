@@ -27,6 +27,8 @@ export interface Workload {
   pods: number;
   /** The pod template's labels and the selector, for matching. */
   selector: Record<string, string>;
+  /** Latest rollout activity: the newest condition update, else the creation time (absent if neither is given). */
+  updatedAt?: string;
 }
 
 export interface KubernetesState {
@@ -87,6 +89,7 @@ export function parseKubernetesExport(text: string, file: string): ParseResult<K
         restarts: 0,
         pods: 0,
         selector: strings(obj(spec?.selector)?.matchLabels),
+        ...latestActivity(metadata, status),
       });
     } else if (itemKind === 'Pod') {
       const statuses = (status?.containerStatuses as unknown[] | undefined) ?? [];
@@ -109,6 +112,15 @@ export function parseKubernetesExport(text: string, file: string): ParseResult<K
     }
   }
   return { value: { workloads }, problems };
+}
+
+function latestActivity(metadata: Obj | undefined, status: Obj | undefined): { updatedAt?: string } {
+  const times = ((status?.conditions as unknown[] | undefined) ?? [])
+    .map((c) => obj(c)?.lastUpdateTime ?? obj(c)?.lastTransitionTime)
+    .concat(metadata?.creationTimestamp)
+    .filter((t): t is string => typeof t === 'string' && !Number.isNaN(Date.parse(t)))
+    .sort();
+  return times.length ? { updatedAt: times.at(-1)! } : {};
 }
 
 const pos = (p: { line: number; column: number }, file: string) => ({ file, line: p.line, column: p.column });

@@ -1,0 +1,122 @@
+// The CI collector: per entity, its repository's GitHub Actions workflows and default-branch runs,
+// 30-day figures and flakiest jobs. For a GitHub organisation read incrementally from the API; for
+// a local catalog from exports in `<exports>/<entity name>/actions/` — the bodies of
+// `GET /repos/{o}/{r}/actions/workflows` (workflows.json), `…/actions/runs?branch=<default>`
+// (runs.json) and `…/runs/{id}/attempts/{n}/jobs` (jobs/<id>-<n>.json), as `gh api` writes them.
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { signalsSettings } from '../../lib/signals/config.ts';
+import { keptAsStale, readEnvelope, writeEnvelopes, type SignalEnvelope } from '../../lib/signals/envelope.ts';
+import { githubStats, openGithubSession } from '../../lib/signals/github-session.ts';
+import { readSignalTargets, type SignalTarget } from '../../lib/signals/targets.ts';
+import { mapWithConcurrency } from '../github/concurrency.ts';
+import { conditionalGet } from '../github/http-cache.ts';
+import type { Collector } from '../types.ts';
+import { buildCiData, declaresDispatch, emptyStoredActions, readRepositoryActions, toRunSummary, type ApiRun, type ApiWorkflow, type StoredActions } from './github-actions.ts';
+import type { CiData } from './records.ts';
+
+export const ciCollector: Collector = {
+  name: 'ci',
+  async collect(context) {
+    const settings = signalsSettings(context.config);
+    const exportsDir = path.resolve(context.root, settings.exportsDir);
+    const targets = readSignalTargets(path.dirname(context.outDir));
+    const session = await openGithubSession(context);
+    const storeFile = path.join(context.cacheDir, 'runs.json');
+    const store: Record<string, StoredActions> = await readFile(storeFile, 'utf8').then((t) => JSON.parse(t), () => ({}));
+    const byRepository = new Map<string, Promise<CiData>>();
+    const envelopes: SignalEnvelope<CiData>[] = [];
+    const failures: { item: string; message: string }[] = [];
+
+    const fromGithub = (repository: string) => {
+      let pending = byRepository.get(repository);
+      if (pending) return pending;
+      const [owner, repo] = repository.split('/') as [string, string];
+      pending = (async () => {
+        const facts = await conditionalGet<{ defaultBranch: string }>(session!.octokit, session!.cache, `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`, {
+          reduce: (d) => ({ defaultBranch: (d as { default_branch?: string }).default_branch ?? 'main' }),
+        });
+        if (!facts) throw new Error(`repository ${repository} not found, or not visible to the token`);
+        const result = await readRepositoryActions(
+          { octokit: session!.octokit, cache: session!.cache, owner, repo, defaultBranch: facts.data.defaultBranch, webUrl: `${session!.webUrl}/${owner}/${repo}`, now: context.now },
+          store[repository] ?? emptyStoredActions(),
+        );
+        store[repository] = result.stored;
+        return result.data;
+      })();
+      byRepository.set(repository, pending);
+      return pending;
+    };
+
+    await mapWithConcurrency(targets, session?.concurrency ?? 4, async (target) => {
+      try {
+        let data: CiData | undefined;
+        let source: string;
+        if (session && target.repository) {
+          data = await fromGithub(target.repository);
+          source = `GitHub Actions of ${target.repository}`;
+        } else {
+          const folder = path.join(exportsDir, target.name, 'actions');
+          if (!existsSync(path.join(folder, 'runs.json'))) return;
+          data = await fromExports(folder, target, context.root);
+          source = `exports: ${path.join(settings.exportsDir, target.name, 'actions')}`;
+        }
+        if (data.workflows.length === 0) return;
+        envelopes.push({ ref: target.ref, collectedAt: context.now.toISOString(), source, data });
+      } catch (error) {
+        const message = (error as Error).message;
+        failures.push({ item: target.ref, message });
+        const kept = keptAsStale(await readEnvelope<CiData>(context.outDir, target.ref), message, context.now);
+        if (kept) envelopes.push(kept);
+      }
+    });
+    const items = await writeEnvelopes(context.outDir, envelopes.sort((a, b) => a.ref.localeCompare(b.ref)));
+    await writeFile(storeFile, JSON.stringify(store) + '\n');
+    await session?.save();
+    return { items, failures, partial: failures.length > 0, stats: { repositories: byRepository.size, ...githubStats(session) } };
+  },
+};
+
+async function readJson<T>(file: string): Promise<T> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T;
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message}; export it again with \`gh api\``, { cause: error });
+  }
+}
+
+/**
+ * CI data from exported API bodies; dispatchable workflows read from the entity's own folder when it
+ * has the file. An export is a snapshot: its 30 days end at its newest run, not at collection time.
+ */
+async function fromExports(folder: string, target: SignalTarget, root: string): Promise<CiData> {
+  const workflows = (await readJson<{ workflows?: ApiWorkflow[] }>(path.join(folder, 'workflows.json'))).workflows ?? [];
+  const runs = (await readJson<{ workflow_runs?: ApiRun[] }>(path.join(folder, 'runs.json'))).workflow_runs ?? [];
+  const stored = emptyStoredActions();
+  for (const run of runs) stored.runs[run.id] = toRunSummary(run);
+  const now = new Date(Math.max(0, ...runs.map((r) => Date.parse(r.updated_at)).filter((t) => !Number.isNaN(t))));
+  for (const workflow of workflows) {
+    const file = target.localFolder ? path.resolve(root, target.localFolder, workflow.path) : undefined;
+    const text = file && file.startsWith(path.resolve(root, target.localFolder!) + path.sep) && existsSync(file) ? await readFile(file, 'utf8') : '';
+    stored.workflowTriggers[workflow.id] = { updatedAt: workflow.updated_at, dispatchable: declaresDispatch(text) };
+  }
+  const defaultBranch = runs[0] ? ((runs[0] as ApiRun & { head_branch?: string }).head_branch ?? 'main') : 'main';
+  const repository = target.repository ?? target.name;
+  const webUrl = workflows[0]?.html_url ? workflows[0].html_url.replace(/\/blob\/.*$/, '') : `https://github.com/${repository}`;
+  const { data } = await buildCiData({
+    repository,
+    defaultBranch,
+    webUrl,
+    now,
+    workflows,
+    stored,
+    fetchFailedJobs: async (runId, attempt) => {
+      const file = path.join(folder, 'jobs', `${runId}-${attempt}.json`);
+      if (!existsSync(file)) return [];
+      const jobs = (await readJson<{ jobs?: { name: string; conclusion: string | null }[] }>(file)).jobs ?? [];
+      return jobs.filter((j) => j.conclusion === 'failure').map((j) => j.name);
+    },
+  });
+  return data;
+}

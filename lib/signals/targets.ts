@@ -1,0 +1,37 @@
+// The entities a service-signal collector reports on, read from what the catalog collector wrote in
+// this run (collectors run in order, catalog first): ref, annotations and repository, nothing more.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { EntityRecord } from '../content/records.ts';
+
+export interface SignalTarget {
+  ref: string;
+  namespace: string;
+  kind: string;
+  name: string;
+  /** `github.com/project-slug`, else the repository the GitHub source read the entity from. */
+  repository?: string;
+  annotations: Record<string, string>;
+  /** The folder holding the entity's descriptor, relative to the project root, for a local source. */
+  localFolder?: string;
+}
+
+/** Kinds that have CI, deployments, test reports and findings of their own. */
+export const SIGNAL_KINDS = new Set(['component', 'resource']);
+
+export function readSignalTargets(contentDir: string): SignalTarget[] {
+  const dir = path.join(contentDir, 'catalog', 'entities');
+  if (!existsSync(dir)) return [];
+  const files = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.json')).sort();
+  const targets: SignalTarget[] = [];
+  for (const file of files) {
+    const record = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as EntityRecord;
+    if (!SIGNAL_KINDS.has(record.kind.toLowerCase())) continue;
+    const annotations = (record.entity.metadata.annotations ?? {}) as Record<string, string>;
+    const slug = annotations['github.com/project-slug'];
+    const repository = typeof slug === 'string' && /^[\w.-]+\/[\w.-]+$/.test(slug) ? slug : record.repository;
+    const local = record.source?.file && !/^[a-z]+:\/\//i.test(record.source.file) && !record.source.url ? path.dirname(record.source.file) : undefined;
+    targets.push({ ref: record.ref, namespace: record.namespace, kind: record.kind, name: record.name, annotations, ...(repository ? { repository } : {}), ...(local ? { localFolder: local } : {}) });
+  }
+  return targets;
+}
