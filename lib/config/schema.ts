@@ -85,8 +85,13 @@ export const DEFAULT_SECTIONS: SectionConfig[] = [
   { id: 'relations', kinds: [] },
   { id: 'diagram', kinds: [] },
   { id: 'api-definition', kinds: ['api'] },
+  { id: 'ci', kinds: ['component', 'resource'] },
+  { id: 'test-reports', kinds: ['component', 'resource'] },
+  { id: 'deployments', kinds: ['component', 'resource'] },
+  { id: 'security', kinds: ['component', 'resource'] },
   { id: 'metrics', kinds: [] },
   { id: 'cost', kinds: [] },
+  { id: 'signal-rollup', kinds: ['group'] },
   { id: 'problems', kinds: [] },
 ];
 
@@ -95,7 +100,7 @@ export const CONFIG_DEFAULTS: BacklotConfig = {
   base: '/',
   source: 'local',
   catalog: { locations: ['examples/catalog-info.yaml'] },
-  collectors: ['catalog', 'metrics', 'cost'],
+  collectors: ['catalog', 'ci', 'test-reports', 'deployments', 'security', 'metrics', 'cost'],
   sections: DEFAULT_SECTIONS,
 };
 
