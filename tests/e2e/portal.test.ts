@@ -12,6 +12,7 @@ import { crawlSite, formatBrokenLinks, type CrawlResult } from './support/crawl-
 import { formatPageErrors, watchContextErrors, type PageError } from './support/page-errors.ts';
 import { ownerOf, pickFilterKind, pickOpenApiOperation, pickRichComponent, pickSearchTarget } from './support/catalog-expectations.ts';
 import { entityUrl, isEntityPageUrl } from './support/portal-urls.ts';
+import { pickSignalExpectations } from './support/signal-expectations.ts';
 
 // Collect + build of the examples, twice with the /portal/ build: minutes on a 2-core machine.
 const SETUP_TIMEOUT = 300_000;
@@ -183,6 +184,48 @@ describe('the built portal in a browser', { timeout: 480_000 }, () => {
     // Errors of the earlier tests' pages were recorded too.
     assert.equal(errors.length, 0, `errors on pages:\n${formatPageErrors(errors)}`);
     assert.deepEqual(undrawn, [], 'pages whose diagram could not be drawn');
+  });
+
+  test('a service page shows CI, tests and coverage, deployments and security with data, and its team page the roll-up, all without JavaScript', { timeout: TEST_TIMEOUT }, async (t) => {
+    t.after(closePages);
+    const want = pickSignalExpectations(workspace!.contentDir, catalog);
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto(entityUrl(portal!.home, want.service));
+    for (const id of ['ci', 'test-reports', 'deployments', 'security']) {
+      const section = page.locator(`[data-section="${id}"]`);
+      assert.equal(await section.isVisible(), true, `section ${id} is on ${want.service}'s page`);
+      assert.match(await section.locator('[data-testid="freshness"]').innerText(), /^Collected \d{4}-\d\d-\d\d \d\d:\d\d UTC from .+/, `${id} says when and from where`);
+    }
+    const lastRuns = want.ci.data.workflows.reduce((n, w) => n + w.lastRuns.length, 0);
+    assert.equal(await page.locator('[data-section="ci"] [data-testid="ci-run"]').count(), lastRuns);
+    const dispatchable = want.ci.data.workflows.filter((w) => w.dispatchable);
+    assert.ok(dispatchable.length > 0, 'the example has a dispatchable workflow');
+    assert.deepEqual(await page.locator('[data-testid="run-workflow"]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href)), dispatchable.map((w) => w.url));
+    if (want.ci.data.flakyJobs.length) assert.match(await page.locator('[data-testid="flaky-jobs"]').innerText(), new RegExp(want.ci.data.flakyJobs[0]!.job));
+    assert.equal(await page.locator('[data-testid="tests-total"]').innerText(), String(want.tests.data.tests?.tests));
+    if (want.tests.data.coverage) assert.equal(await page.locator('[data-testid="coverage-percent"]').innerText(), `${want.tests.data.coverage.percent}%`);
+    assert.equal(await page.locator('[data-testid="workload"]').count(), want.deployments.data.workloads.length);
+    for (const [severity, count] of Object.entries(want.security.data.counts)) {
+      assert.equal(await page.locator(`[data-testid="severity-counts"] [data-severity="${severity}"] strong`).innerText(), String(count), `${severity} findings`);
+    }
+
+    await page.goto(entityUrl(portal!.home, want.team.ref));
+    const rollup = page.locator('[data-section="signal-rollup"]');
+    assert.equal(await rollup.isVisible(), true, `${want.team.ref} shows its roll-up`);
+    assert.equal(await rollup.locator('[data-rollup="failing"] strong').innerText(), String(want.teamRollup.failingDefaultBranches.length));
+    assert.equal(await rollup.locator('[data-rollup="criticals"] strong').innerText(), String(want.teamRollup.openCriticals.length));
+    assert.equal(await rollup.locator('[data-rollup="stale-deployments"] strong').innerText(), String(want.teamRollup.staleDeployments.length));
+    // The JSON twin says the same, and the failing service is one click away.
+    const json = JSON.parse(await (await fetch(new URL(`api/signals/teams/${want.team.namespace}/${want.team.name}.json`, portal!.home))).text());
+    assert.equal(json.rollup.failingDefaultBranches.length, want.teamRollup.failingDefaultBranches.length);
+    await rollup.locator(`[data-testid="rollup-failing"] a[href="${entityUrl(portal!.home, want.failingRef, true)}"]`).click();
+    await page.waitForURL(entityUrl(portal!.home, want.failingRef));
+    assert.equal(await page.locator('[data-testid="ci-failing"]').isVisible(), true);
+
+    const organisation = (await (await fetch(new URL('api/signals/rollup.json', portal!.home))).json()).organisation;
+    await page.goto(portal!.home);
+    assert.equal(await page.locator('[data-testid="home-signals"] [data-rollup="failing"] strong').innerText(), String(organisation.failingDefaultBranches.length));
+    assert.ok(organisation.failingDefaultBranches.length >= 1);
   });
 
   describe('built with base /portal/', () => {
