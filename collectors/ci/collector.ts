@@ -4,7 +4,7 @@
 // `GET /repos/{o}/{r}/actions/workflows` (workflows.json), `…/actions/runs?branch=<default>`
 // (runs.json) and `…/runs/{id}/attempts/{n}/jobs` (jobs/<id>-<n>.json), as `gh api` writes them.
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { signalsSettings } from '../../lib/signals/config.ts';
 import { keptAsStale, readEnvelope, writeEnvelopes, type SignalEnvelope } from '../../lib/signals/envelope.ts';
@@ -72,6 +72,7 @@ export const ciCollector: Collector = {
       }
     });
     const items = await writeEnvelopes(context.outDir, envelopes.sort((a, b) => a.ref.localeCompare(b.ref)));
+    await mkdir(context.cacheDir, { recursive: true });
     await writeFile(storeFile, JSON.stringify(store) + '\n');
     await session?.save();
     return { items, failures, partial: failures.length > 0, stats: { repositories: byRepository.size, ...githubStats(session) } };

@@ -2,7 +2,7 @@
 // whom) for a GitHub organisation, and Kubernetes workloads from `kubectl get deployments,pods -o json`
 // files in `<exports>/kubernetes/`, matched by `backstage.io/kubernetes-id` or
 // `backstage.io/kubernetes-label-selector`. Marks deployments older than staleDeploymentDays.
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatProblem } from '../../lib/reports/problem.ts';
 import { checkReportSize } from '../../lib/reports/size-limit.ts';
@@ -101,6 +101,7 @@ export const deploymentsCollector: Collector = {
     });
     for (const line of problems) context.logger.warn(`deployments: ${line}`);
     const items = await writeEnvelopes(context.outDir, envelopes.sort((a, b) => a.ref.localeCompare(b.ref)));
+    await mkdir(context.cacheDir, { recursive: true });
     await writeFile(storeFile, JSON.stringify(stored) + '\n');
     await session?.save();
     return { items, failures, partial: failures.length > 0, stats: { workloads: workloads.length, reportProblems: problems.length, ...githubStats(session) } };

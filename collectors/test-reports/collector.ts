@@ -2,8 +2,7 @@
 // from report files dropped in `<exports>/<entity name>/tests/` or, for a GitHub organisation, from the
 // `backlot-signals` artifact the publish-signals action uploads (one listing request per repository,
 // a download only when a newer artifact exists).
-import { stat } from 'node:fs/promises';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatProblem } from '../../lib/reports/problem.ts';
 import { signalsSettings } from '../../lib/signals/config.ts';
@@ -89,6 +88,7 @@ export const testReportsCollector: Collector = {
     });
     for (const line of problems) context.logger.warn(`test-reports: ${line}`);
     const items = await writeEnvelopes(context.outDir, envelopes.sort((a, b) => a.ref.localeCompare(b.ref)));
+    await mkdir(context.cacheDir, { recursive: true });
     await writeFile(storeFile, JSON.stringify(store) + '\n');
     await session?.save();
     return { items, failures, partial: failures.length > 0, stats: { reportProblems: problems.length, ...githubStats(session) } };
