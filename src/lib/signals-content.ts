@@ -42,6 +42,19 @@ export function readSignalsContent(root: string): SignalsContent {
 }
 
 let cached: { dir: string; content: SignalsContent } | undefined;
+const ownConcerns = new Map<string, Map<string, SignalEnvelope<unknown>>>();
+
+/**
+ * The envelope a collector wrote for an entity (`<collector name>/entities/…`), for sections of an
+ * organisation's own collectors: `envelopeFor<MyData>('oncall', record.ref)`. Read once per build.
+ */
+export function envelopeFor<T>(collector: string, ref: string): SignalEnvelope<T> | undefined {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(collector)) throw new Error(`envelopeFor: "${collector}" is not a collector name (kebab-case)`);
+  const key = `${contentDir()}\u0000${collector}`;
+  let map = ownConcerns.get(key);
+  if (!map) ownConcerns.set(key, (map = readConcern<unknown>(contentDir(), collector)));
+  return map.get(ref) as SignalEnvelope<T> | undefined;
+}
 
 /** The signals of the configured content folder, read once per build. */
 export function signalsContent(): SignalsContent {
