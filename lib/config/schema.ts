@@ -2,6 +2,7 @@
 // its defaults. Every option has a default, so an empty file is a working config.
 import { costConfigJsonSchema, type CostConfig } from '../../collectors/cost/config.ts';
 import { metricsConfigJsonSchema, type MetricsConfig } from '../../collectors/metrics/config.ts';
+import { signalsConfigJsonSchema, type SignalsConfig } from '../signals/config.ts';
 
 export interface GithubConfig {
   /** The organisation whose repositories are read. */
@@ -63,6 +64,8 @@ export interface BacklotConfig {
   cost?: Partial<CostConfig>;
   /** Prometheus queries and snapshots (collectors/metrics/config.ts); defaults applied by the metrics collector. */
   metrics?: Partial<MetricsConfig>;
+  /** Settings of the service-signal collectors (lib/signals/config.ts); every key has a default. */
+  signals?: SignalsConfig;
 }
 
 export const GITHUB_DEFAULTS: Omit<GithubConfig, 'org'> = {
@@ -143,6 +146,7 @@ export const configJsonSchema = {
     collectors: { ...stringList, description: 'collector names or module paths' },
     cost: costConfigJsonSchema,
     metrics: metricsConfigJsonSchema,
+    signals: signalsConfigJsonSchema,
     sections: {
       type: 'array',
       items: {

@@ -15,8 +15,22 @@ export interface SignalsSettings {
   coverageTrendLength: number;
 }
 
+/** The `signals:` block of backlot.config.yaml as a person writes it: every key optional. */
+export type SignalsConfig = Partial<Omit<SignalsSettings, 'exportsDir'>>;
+
+export const signalsConfigJsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'settings of the service-signal collectors (ci, test-reports, deployments, security)',
+  properties: {
+    maxReportBytes: { type: 'integer', minimum: 1024, description: 'the largest report file read, in bytes (default 33554432, 32 MB)' },
+    staleDeploymentDays: { type: 'integer', minimum: 1, description: 'days after which a production deployment counts as stale (default 30)' },
+    coverageTrendLength: { type: 'integer', minimum: 2, maximum: 100, description: 'coverage measurements kept for the trend (default 10)' },
+  },
+} as const;
+
 export function signalsSettings(config: BacklotConfig): SignalsSettings {
-  const loose = config as BacklotConfig & { exports?: { dir?: string }; signals?: Partial<SignalsSettings> };
+  const loose = config as BacklotConfig & { exports?: { dir?: string }; signals?: SignalsConfig };
   return {
     exportsDir: loose.exports?.dir ?? DEFAULT_EXPORTS_DIR,
     maxReportBytes: loose.signals?.maxReportBytes ?? DEFAULT_MAX_REPORT_BYTES,
