@@ -88,7 +88,8 @@ function readSarif(root: Record<string, unknown>, at: At): ScannerReport | undef
         return;
       }
       const physical = obj(obj(arr(result.locations)?.[0])?.physicalLocation);
-      const uri = str(obj(physical?.artifactLocation)?.uri);
+      // file:///abs/path → /abs/path: a location to read, not a link to follow.
+      const uri = str(obj(physical?.artifactLocation)?.uri)?.replace(/^file:\/\//i, '');
       const line = obj(physical?.region)?.startLine;
       findings.push({
         id: ruleId,
