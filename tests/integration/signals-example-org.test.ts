@@ -132,4 +132,25 @@ describe('the example organisation through the GitHub stand-in: requests of a fi
     const downloads = standIn.requests.filter((r) => r.path.includes('/artifacts/77/zip'));
     assert.equal(downloads.length, 1, 'the summary artifact is downloaded once, not again when unchanged');
   });
+
+  it('when GitHub fails for one repository, its last good signals are kept and marked stale; the others are current', async () => {
+    const envelopePath = (collector: string, name: string) => path.join(test.dir, 'content', collector, 'entities/default/component', `${name}.json`);
+    const before = JSON.parse(readFileSync(envelopePath('ci', 'shipment-service'), 'utf8'));
+    standIn.addFault({ path: /^\/repos\/acme-freight\/shipment-service\/actions\//, kind: 'server-error', times: Infinity });
+    const collector = await resolveCollector('ci', root);
+    const config = { ...test.context.config, source: 'github' as const, github: { ...GITHUB_DEFAULTS, org: ORG, baseUrl: standIn.baseUrl, retries: 0, timeoutMs: 5000 }, exports: { dir: 'no-exports-here' } };
+    const later = new Date(test.context.now.getTime() + 3_600_000);
+    const report = await collector.collect({ ...test.context, config, now: later, outDir: path.join(test.dir, 'content', 'ci'), cacheDir: path.join(test.dir, 'cache', 'ci') });
+    assert.equal(report.partial, true);
+    // Every entity of that repository (the service and its database) failed, and only those.
+    assert.ok(report.failures.some((f) => f.item === 'component:default/shipment-service'));
+    assert.ok(report.failures.every((f) => ['component:default/shipment-service', 'resource:default/shipments-db'].includes(f.item)), JSON.stringify(report.failures));
+    const after = JSON.parse(readFileSync(envelopePath('ci', 'shipment-service'), 'utf8'));
+    assert.deepEqual(after.data, before.data, 'last good data kept');
+    assert.equal(after.stale.lastSuccessAt, before.collectedAt);
+    assert.equal(after.stale.failedAt, later.toISOString());
+    const other = JSON.parse(readFileSync(envelopePath('ci', 'tracking-ingestor'), 'utf8'));
+    assert.equal(other.stale, undefined);
+    assert.equal(other.collectedAt, later.toISOString());
+  });
 });
