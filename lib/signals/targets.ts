@@ -19,9 +19,22 @@ export interface SignalTarget {
 /** Kinds that have CI, deployments, test reports and findings of their own. */
 export const SIGNAL_KINDS = new Set(['component', 'resource']);
 
+// The four signal collectors of one run read the same catalog: read it once per catalog run
+// (keyed by the folder and the run's meta.json), not once per collector.
+let memo: { key: string; targets: SignalTarget[] } | undefined;
+
 export function readSignalTargets(contentDir: string): SignalTarget[] {
   const dir = path.join(contentDir, 'catalog', 'entities');
   if (!existsSync(dir)) return [];
+  const metaFile = path.join(contentDir, 'catalog', 'meta.json');
+  const key = `${dir}\u0000${existsSync(metaFile) ? readFileSync(metaFile, 'utf8') : ''}`;
+  if (memo?.key === key && existsSync(metaFile)) return memo.targets;
+  const targets = readTargets(dir);
+  memo = { key, targets };
+  return targets;
+}
+
+function readTargets(dir: string): SignalTarget[] {
   const files = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.json')).sort();
   const targets: SignalTarget[] = [];
   for (const file of files) {
