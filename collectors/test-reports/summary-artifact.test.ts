@@ -18,7 +18,7 @@ describe('the publish-signals action and its artifact', () => {
     dir = await makeTinyProject();
     await runNodeJUnit(dir);
     await runNodeLcov(dir);
-    const env = { ...process.env, GITHUB_WORKSPACE: dir, SIGNALS_JUNIT: 'junit.xml, missing/*.xml', SIGNALS_LCOV: 'lcov.info', SIGNALS_OUT_DIR: path.join(dir, 'out'), GITHUB_SHA: 'abc123', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/shipment-service', GITHUB_RUN_ID: '42' };
+    const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_WORKSPACE: dir, SIGNALS_JUNIT: 'junit.xml, missing/*.xml', SIGNALS_LCOV: 'lcov.info', SIGNALS_OUT_DIR: path.join(dir, 'out'), GITHUB_SHA: 'abc123', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/shipment-service', GITHUB_RUN_ID: '42' };
     delete env.NODE_TEST_CONTEXT;
     stdout = (await promisify(execFile)(process.execPath, [publishScript], { env })).stdout;
     summary = JSON.parse(await readFile(path.join(dir, 'out', SUMMARY_FILE), 'utf8'));
@@ -44,7 +44,7 @@ describe('the publish-signals action and its artifact', () => {
   });
 
   it('a hostile report file name cannot become a workflow command in the log', async () => {
-    const env = { ...process.env, GITHUB_WORKSPACE: dir, SIGNALS_JUNIT: 'price.mjs', SIGNALS_OUT_DIR: path.join(dir, 'out2') };
+    const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_WORKSPACE: dir, SIGNALS_JUNIT: 'price.mjs', SIGNALS_OUT_DIR: path.join(dir, 'out2') };
     delete env.NODE_TEST_CONTEXT;
     const out = (await promisify(execFile)(process.execPath, [publishScript], { env })).stdout;
     assert.match(out, /price\.mjs:1:1: malformed XML|price\.mjs.*not JUnit|price\.mjs/);
