@@ -67,36 +67,47 @@ async function costChild(file: string): Promise<void> {
   const started = performance.now();
   const run = await computeCost({ root: path.dirname(file), files: [file], entities: syntheticEntities(1000), config: COST_DEFAULTS, collectedAt: new Date(0).toISOString() });
   const ms = performance.now() - started;
-  process.stdout.write(JSON.stringify({ rows: run.summary.rows.read, allocated: run.summary.rows.allocated, ms, maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
+  const usage = process.resourceUsage();
+  const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
+  process.stdout.write(JSON.stringify({ rows: run.summary.rows.read, allocated: run.summary.rows.allocated, ms, cpuMs, maxRssBytes: usage.maxRSS * 1024 }));
 }
 
-async function measureCost(file: string): Promise<{ rows: number; allocated: number; ms: number; maxRssBytes: number }> {
+interface CostMeasure { rows: number; allocated: number; ms: number; cpuMs: number; maxRssBytes: number }
+
+async function measureCost(file: string): Promise<CostMeasure> {
   const child = spawn(process.execPath, [here, '--cost-child', file], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   const [code] = (await once(child, 'close')) as [number];
   if (code !== 0) throw new Error(`cost child exited with ${code}`);
-  return JSON.parse(out) as { rows: number; allocated: number; ms: number; maxRssBytes: number };
+  return JSON.parse(out) as CostMeasure;
 }
 
 export async function runConcernBench(options: { costRows: number[]; metricsEntities: number }): Promise<void> {
+  // Either part can be skipped: --cost-rows 0 or --metrics-entities 0.
   const dir = await mkdtemp(path.join(os.tmpdir(), 'backlot-bench-concerns-'));
   try {
     const costRows: string[][] = [];
-    for (const rows of options.costRows) {
+    for (const rows of options.costRows.filter((n) => n > 0)) {
       const file = path.join(dir, `focus-${rows}.csv`);
       const t = performance.now();
       await writeFocusExport(file, rows);
       const size = (await stat(file)).size;
       console.error(`cost: generated ${rows.toLocaleString('en-US')} rows (${formatBytes(size)}) in ${formatMs(performance.now() - t)}`);
       const r = await measureCost(file);
-      costRows.push([rows.toLocaleString('en-US'), formatBytes(size), formatMs(r.ms), `${Math.round(r.rows / (r.ms / 1000)).toLocaleString('en-US')}`, formatBytes(r.maxRssBytes), r.allocated.toLocaleString('en-US')]);
+      costRows.push([
+        rows.toLocaleString('en-US'), formatBytes(size), formatMs(r.ms),
+        Math.round(r.rows / (r.ms / 1000)).toLocaleString('en-US'),
+        Math.round(r.rows / (r.cpuMs / 1000)).toLocaleString('en-US'),
+        formatBytes(r.maxRssBytes), r.allocated.toLocaleString('en-US'),
+      ]);
       await rm(file);
     }
-    console.log('\nCost collector (FOCUS CSV, 1,000 entities; goal ≥ 200,000 rows/s, memory flat as the file grows)');
-    console.log(grid(['rows', 'file', 'time', 'rows/s', 'peak RSS', 'allocated'], costRows));
+    if (costRows.length > 0) console.log(`\nCost collector (FOCUS CSV, 1,000 entities; goal ≥ 200,000 rows/s, memory flat as the file grows; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`);
+    if (costRows.length > 0) console.log(grid(['rows', 'file', 'wall', 'rows/s', 'rows/CPU-s', 'peak RSS', 'allocated'], costRows));
 
     const count = options.metricsEntities;
+    if (count <= 0) return;
     const now = Math.floor(Date.now() / 3_600_000) * 3600;
     const t = performance.now();
     const history = openMetricsHistory(
