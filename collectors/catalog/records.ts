@@ -18,6 +18,7 @@ export function toEntityRecord(
     problems: entity.problems,
     collectedAt: extra.collectedAt,
   };
+  if (entity.unresolved?.length) record.unresolved = entity.unresolved;
   if (extra.repository) record.repository = extra.repository;
   if (extra.stale) record.stale = extra.stale;
   return record;

@@ -62,7 +62,7 @@ export function createLocalSource(root: string): CatalogSource {
     },
     resolve(base, target, type) {
       if (type === 'url' || URL_LIKE.test(target)) {
-        return { error: `"${target}" is a URL target: the local source reads files only; use a relative path, or collect with the github source` };
+        return { error: `"${target}" is a URL target, not fetched: the local source reads files only; allow its host in catalog.allowedHosts, or use a relative path`, notFetched: true };
       }
       if (type !== undefined && type !== 'file') return { error: `Location type "${type}" is not supported by the local source (target "${target}")` };
       const path = isAbsolute(target) ? resolve(target) : resolve(dirname(base.target), target);

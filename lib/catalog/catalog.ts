@@ -22,11 +22,14 @@ export async function loadCatalog(
   return { entities: assembled.entities, problems: [...read.problems, ...assembled.problems].sort(compareProblems), files: read.files };
 }
 
-/** Warnings found while reading a kept entity (e.g. unknown-kind) travel with it, onto its page. */
+/**
+ * Problems found while reading a kept entity travel with it, onto its page: warnings (e.g.
+ * unknown-kind) and the errors that did not exclude it (a `$text` that could not be read).
+ */
 export function attachReadWarnings(entities: CatalogEntity[], readProblems: Problem[]): void {
   const byRef = new Map(entities.map((e) => [e.ref, e]));
   for (const problem of readProblems) {
     const entity = problem.entityRef ? byRef.get(problem.entityRef) : undefined;
-    if (entity && problem.severity === 'warning' && problem.file === entity.source.file) entity.problems.push(problem);
+    if (entity && problem.file === entity.source.file && !entity.problems.includes(problem)) entity.problems.push(problem);
   }
 }

@@ -2,6 +2,8 @@
 export type * from './types.ts';
 export { readEntities, DEFAULT_MAX_FILE_BYTES } from './read.ts';
 export type { ReadOptions } from './read.ts';
+export { withUrlReaders, httpUrlOf } from './url-readers.ts';
+export type { UrlReaderOptions } from './url-readers.ts';
 export { assembleCatalog } from './assemble.ts';
 export type { AssembleOptions } from './assemble.ts';
 export { attachReadWarnings, loadCatalog } from './catalog.ts';

@@ -87,9 +87,12 @@ test('substitutes $text, $json and $yaml from files relative to the descriptor',
   assert.deepEqual(api?.entity.spec?.extra, { list: [1, 2] });
 });
 
-test('reports a missing $text file at the placeholder, and excludes the entity', async () => {
+test('reports a missing $text file at the placeholder, and keeps the entity with the field marked unresolved', async () => {
   const r = await read({ 'catalog-info.yaml': component('a', ['definition:', '  $text: ./missing.md']) });
-  assert.equal(r.entities.length, 0);
+  assert.equal(r.entities.length, 1);
+  assert.equal(r.entities[0].entity.spec?.definition, undefined);
+  assert.deepEqual(r.entities[0].unresolved?.map((u) => [u.path, u.placeholder, u.target]), [['spec.definition', '$text', './missing.md']]);
+  assert.equal(r.problems.length, 1);
   const [p] = r.problems;
   assert.equal(p.rule, 'placeholder-missing');
   assert.deepEqual([p.line, p.column], [10, 12]);
@@ -161,11 +164,30 @@ test('refuses a Location target outside the root, naming the path', async () => 
   assert.match(r.problems[0].message, /etc\/passwd/);
 });
 
-test('refuses url targets in the local source with a clear message', async () => {
+test('does not fetch url targets in the local source, and says so in a warning', async () => {
   const r = await read({ 'catalog-info.yaml': location('root', ['type: url', 'target: https://github.com/o/r/blob/main/catalog-info.yaml']) });
-  assert.deepEqual(r.problems.map((p) => p.rule), ['location-refused']);
-  assert.match(r.problems[0].message, /URL/);
+  assert.deepEqual(r.problems.map((p) => [p.rule, p.severity]), [['location-not-fetched', 'warning']]);
+  assert.match(r.problems[0].message, /URL target, not fetched/);
 });
+
+const api = (definition: string[]) =>
+  ['apiVersion: backstage.io/v1alpha1', 'kind: API', 'metadata:', '  name: an-api', 'spec:', '  type: openapi', '  lifecycle: production', '  owner: team-a', '  definition:', ...definition.map((l) => `    ${l}`)].join('\n') + '\n';
+
+for (const [what, files, rule, severity] of [
+  ['a missing file', { 'catalog-info.yaml': api(['$text: ./missing.yaml']) }, 'placeholder-missing', 'error'],
+  ['a path outside the root', { 'catalog-info.yaml': api(['$text: ../../etc/passwd']) }, 'placeholder-refused', 'error'],
+  ['unparseable JSON', { 'catalog-info.yaml': api(['$json: ./bad.json']), 'bad.json': '{ nope' }, 'placeholder-parse', 'error'],
+  ['a file over the size cap', { 'catalog-info.yaml': api(['$text: ./big.yaml']), 'big.yaml': 'x'.repeat(5000) }, 'file-too-large', 'error'],
+  ['a URL no reader reads', { 'catalog-info.yaml': api(['$text: https://specs.example.com/openapi.yaml']) }, 'placeholder-not-fetched', 'warning'],
+] as const) {
+  test(`an API whose $text/$json is ${what} is kept, its definition marked unresolved, with one problem (${rule})`, async () => {
+    const r = await read(files as Record<string, string>, 'catalog-info.yaml', { maxFileBytes: 2000 });
+    assert.deepEqual(r.problems.map((p) => [p.rule, p.severity, p.line, p.entityRef]), [[rule, severity, 10, 'api:default/an-api']]);
+    assert.deepEqual(r.entities.map((e) => e.ref), ['api:default/an-api']);
+    assert.deepEqual(r.entities[0].unresolved?.map((u) => u.path), ['spec.definition']);
+    assert.equal('definition' in (r.entities[0].entity.spec ?? {}), false);
+  });
+}
 
 test('refuses a file over maxFileBytes with a file-too-large problem', async () => {
   const big = component('a') + `# ${'x'.repeat(2000)}\n`;

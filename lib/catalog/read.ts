@@ -58,6 +58,12 @@ export async function readEntities(roots: LocationSpec[], source: CatalogSource,
     try {
       text = await source.read(location);
     } catch (e) {
+      if ((e as { notFetched?: boolean }).notFetched) {
+        const warning = from ? problemAt(from.at, from.path, 'warning', 'location-not-fetched', `${shown} was not fetched: ${(e as Error).message}`, 'It is read when the network is reachable.') : undefined;
+        if (warning) problems.push(warning);
+        else reportAt(location, from, 'location-unreadable', `Could not read ${shown}: ${(e as Error).message}`, 'Check the network.');
+        return;
+      }
       reportAt(location, from, 'location-unreadable', `Could not read ${shown}: ${(e as Error).message}`, 'Check the path and its permissions.');
       return;
     }
@@ -88,12 +94,14 @@ export async function readEntities(roots: LocationSpec[], source: CatalogSource,
       const at: FieldLocator = { file: shown, positions: doc.positions, start: doc.start };
       const substituted = await resolvePlaceholders(doc.value, location, source, at, maxFileBytes);
       const filled = options.fillDefaults && isRecord(substituted.value) ? options.fillDefaults(substituted.value, at) : [];
-      const checked = validateEntity(substituted.value, at);
+      const checked = validateEntity(substituted.value, at, { unresolved: substituted.unresolved.map((u) => u.path) });
       for (const p of [...substituted.problems, ...filled]) if (checked.ref) p.entityRef = checked.ref;
       problems.push(...substituted.problems, ...filled, ...checked.problems);
-      if (!checked.entity || !checked.ref || substituted.problems.length > 0) continue;
+      if (!checked.entity || !checked.ref) continue;
       const entity = checked.entity;
-      entities.push({ entity, ref: checked.ref, source: { file: shown, ...doc.start }, location, positions: doc.positions });
+      const located: LocatedEntity = { entity, ref: checked.ref, source: { file: shown, ...doc.start }, location, positions: doc.positions };
+      if (substituted.unresolved.length > 0) located.unresolved = substituted.unresolved;
+      entities.push(located);
 
       if (entity.kind !== 'Location') continue;
       const spec = entity.spec ?? {};
@@ -105,7 +113,11 @@ export async function readEntities(roots: LocationSpec[], source: CatalogSource,
       for (const { path, target } of targets) {
         const resolved = source.resolve(location, target, type);
         if ('error' in resolved) {
-          problems.push(problemAt(locator, path, 'error', 'location-refused', resolved.error, 'Use a relative path to a file inside the repository.'));
+          problems.push(
+            resolved.notFetched
+              ? problemAt(locator, path, 'warning', 'location-not-fetched', resolved.error, 'Add the host to catalog.allowedHosts in backlot.config.yaml to read it, or list a file of the repository.')
+              : problemAt(locator, path, 'error', 'location-refused', resolved.error, 'Use a relative path to a file inside the repository.'),
+          );
           continue;
         }
         await visit(resolved, [...ancestors, key], { at: locator, path, optional: spec.presence === 'optional' });

@@ -1,11 +1,12 @@
 // `$text`, `$json` and `$yaml` placeholders (Backstage's PlaceholderProcessor): a field whose value is
 // `{ $text: ./openapi.yaml }` takes the content of that file, read relative to the descriptor.
 import { parse as parseYaml } from 'yaml';
-import type { CatalogSource, LocationSpec, Problem } from './types.ts';
+import type { CatalogSource, LocationSpec, Problem, UnresolvedField } from './types.ts';
 import { problemAt } from './problem.ts';
 import type { FieldLocator } from './problem.ts';
 
 const PLACEHOLDERS = ['$text', '$json', '$yaml'] as const;
+
 
 /** Replaces placeholders in place-free fashion: returns a new value, and the problems of those it could not resolve. */
 export async function resolvePlaceholders(
@@ -15,8 +16,9 @@ export async function resolvePlaceholders(
   at: FieldLocator,
   maxFileBytes: number,
   path = '',
-): Promise<{ value: unknown; problems: Problem[] }> {
+): Promise<{ value: unknown; problems: Problem[]; unresolved: UnresolvedField[] }> {
   const problems: Problem[] = [];
+  const unresolved: UnresolvedField[] = [];
   const walk = async (v: unknown, p: string): Promise<unknown> => {
     if (Array.isArray(v)) {
       const out: unknown[] = [];
@@ -28,42 +30,51 @@ export async function resolvePlaceholders(
     const placeholder = entries.length === 1 ? PLACEHOLDERS.find((k) => k === entries[0][0]) : undefined;
     if (placeholder) return substitute(placeholder, entries[0][1], p);
     const out: Record<string, unknown> = {};
-    for (const [k, child] of entries) out[k] = await walk(child, p ? `${p}.${k}` : k);
+    for (const [k, child] of entries) {
+      const resolved = await walk(child, p ? `${p}.${k}` : k);
+      if (resolved !== undefined) out[k] = resolved;
+    }
     return out;
-  };
-
-  const fail = (p: string, rule: string, message: string, hint: string) => {
-    problems.push(problemAt(at, p, 'error', rule, message, hint));
-    return undefined;
   };
 
   const substitute = async (kind: (typeof PLACEHOLDERS)[number], target: unknown, p: string): Promise<unknown> => {
     const fieldPath = `${p}.${kind}`;
+    // One problem per placeholder; the field is left out and marked, so the entity is still kept.
+    const fail = (rule: string, message: string, hint: string, severity: 'error' | 'warning' = 'error') => {
+      problems.push(problemAt(at, fieldPath, severity, rule, message, hint));
+      unresolved.push({ path: p, placeholder: kind, target: String(target), message });
+      return undefined;
+    };
     if (typeof target !== 'string' || target === '') {
-      return fail(fieldPath, 'invalid-placeholder', `${kind} needs a path or URL as a string`, `Write e.g. ${kind}: ./openapi.yaml`);
+      return fail('invalid-placeholder', `${kind} needs a path or URL as a string`, `Write e.g. ${kind}: ./openapi.yaml`);
     }
     const resolved = source.resolve(base, target);
-    if ('error' in resolved) return fail(fieldPath, 'placeholder-refused', resolved.error, 'Point at a file inside the repository, with a relative path.');
+    if ('error' in resolved) {
+      return resolved.notFetched
+        ? fail('placeholder-not-fetched', resolved.error, 'Add the host to catalog.allowedHosts in backlot.config.yaml to read it, or point at a file in the repository.', 'warning')
+        : fail('placeholder-refused', resolved.error, 'Point at a file inside the repository, with a relative path.');
+    }
     let text: string | null;
     try {
       text = await source.read(resolved);
     } catch (e) {
-      return fail(fieldPath, 'placeholder-unreadable', `Could not read ${source.display(resolved)}: ${(e as Error).message}`, 'Check the file can be read.');
+      if ((e as { notFetched?: boolean }).notFetched) return fail('placeholder-not-fetched', `${source.display(resolved)} was not fetched: ${(e as Error).message}`, 'It is read when the network is reachable; nothing to fix in the descriptor.', 'warning');
+      return fail('placeholder-unreadable', `Could not read ${source.display(resolved)}: ${(e as Error).message}`, 'Check the file can be read.');
     }
     if (text === null) {
-      return fail(fieldPath, 'placeholder-missing', `${kind} target ${source.display(resolved)} does not exist`, `Check the path "${target}"; it is relative to the file that holds it.`);
+      return fail('placeholder-missing', `${kind} target ${source.display(resolved)} does not exist`, `Check the path "${target}"; it is relative to the file that holds it.`);
     }
     if (Buffer.byteLength(text) > maxFileBytes) {
-      return fail(fieldPath, 'file-too-large', `${source.display(resolved)} is larger than ${maxFileBytes} bytes`, 'Keep substituted files small, or link to them instead.');
+      return fail('file-too-large', `${source.display(resolved)} is larger than ${maxFileBytes} bytes`, 'Keep substituted files small, or link to them instead.');
     }
     if (kind === '$text') return text;
     try {
       return kind === '$json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
     } catch (e) {
-      return fail(fieldPath, 'placeholder-parse', `${source.display(resolved)} is not valid ${kind === '$json' ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`, `Fix the file, or use $text to take it as plain text.`);
+      return fail('placeholder-parse', `${source.display(resolved)} is not valid ${kind === '$json' ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`, `Fix the file, or use $text to take it as plain text.`);
     }
   };
 
   const result = await walk(value, path);
-  return { value: result, problems };
+  return { value: result, problems, unresolved };
 }

@@ -80,6 +80,19 @@ export interface LocatedEntity {
   location: LocationSpec;
   /** Position of each field path (e.g. `spec.owner`, `spec.dependsOn.1`) in the file, for later problems. */
   positions: Record<string, { line: number; column: number }>;
+  /** Fields whose `$text`/`$json`/`$yaml` could not be read: left out of `entity`, with why. */
+  unresolved?: UnresolvedField[];
+}
+
+/** A placeholder field that could not be resolved; the entity is kept without it. */
+export interface UnresolvedField {
+  /** Field path, e.g. `spec.definition`. */
+  path: string;
+  placeholder: '$text' | '$json' | '$yaml';
+  /** The target as written. */
+  target: string;
+  /** The one problem reported for it. */
+  message: string;
 }
 
 /** An entity in the assembled catalog: relations derived, problems attached. */
@@ -98,9 +111,36 @@ export interface CatalogSource {
    * Resolves `target` (a Location target or a `$text` path) relative to the file `base`.
    * Returns `{ error }` for a target the source refuses (leaves its root, unsupported scheme).
    */
-  resolve(base: LocationSpec, target: string, type?: string): LocationSpec | { error: string };
+  resolve(base: LocationSpec, target: string, type?: string): LocationSpec | ResolveRefusal;
   /** How `location` is shown to a person (relative path or URL). */
   display(location: LocationSpec): string;
+}
+
+/** Why a target is not read. `notFetched` marks a URL this run does not read (a warning, not an error). */
+export interface ResolveRefusal {
+  error: string;
+  /** The target is a well-formed URL that no reader of this run reads (host not allowed, no network). */
+  notFetched?: boolean;
+}
+
+/**
+ * The hook through which URL targets — `$text`/`$json`/`$yaml` URLs and Location targets of type
+ * `url` — are read, as Backstage reads them through its integrations. A source that can read some
+ * URLs (the GitHub source: blob and raw URLs on its configured host) provides one; the allow-listed
+ * HTTP reader (`collectors/url/`) is another. `withUrlReaders(source, readers)` puts them in front
+ * of any CatalogSource; the first reader whose `handles` says yes reads the URL, and a URL no reader
+ * handles is reported "not fetched" as a warning.
+ */
+export interface UrlReader {
+  /** Whether this reader reads `url` (decided from the URL alone: host, scheme, path). */
+  handles(url: URL): boolean;
+  /**
+   * The text at `url`, or `null` when nothing is there (HTTP 404). Throws an Error whose message
+   * says what went wrong otherwise (refused address, redirect off the allow-list, timeout, too
+   * large). Reads at most `maxBytes` bytes: a larger answer is refused, not truncated.
+   * A thrown error with `notFetched: true` (no network) is reported as a warning.
+   */
+  read(url: URL, limits: { maxBytes: number }): Promise<string | null>;
 }
 
 /** What reading a set of root locations gives. */

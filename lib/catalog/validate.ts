@@ -50,12 +50,20 @@ export interface EntityValidation {
   problems: Problem[];
 }
 
+export interface ValidateOptions {
+  /** Field paths left out because their `$text`/`$json`/`$yaml` could not be read: already reported once, not again. */
+  unresolved?: string[];
+}
+
 /** Checks one parsed document. `at` says where its fields are, for the problems. */
-export function validateEntity(value: unknown, at: FieldLocator): EntityValidation {
+export function validateEntity(value: unknown, at: FieldLocator, options: ValidateOptions = {}): EntityValidation {
   const problems: Problem[] = [];
   const loc: FieldLocator = { ...at };
-  const report = (path: string, rule: string, message: string, hint: string, severity: 'error' | 'warning' = 'error') =>
-    problems.push(problemAt(loc, path, severity, rule, message, hint));
+  const unresolved = options.unresolved ?? [];
+  const isUnresolved = (path: string) => unresolved.some((u) => path === u || path.startsWith(`${u}.`));
+  const report = (path: string, rule: string, message: string, hint: string, severity: 'error' | 'warning' = 'error') => {
+    if (!isUnresolved(path)) problems.push(problemAt(loc, path, severity, rule, message, hint));
+  };
 
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     report('', 'invalid-envelope', 'The document is not a mapping (an entity has apiVersion, kind, metadata and spec)', 'Write the entity as a YAML mapping, or remove the stray document.');
@@ -165,7 +173,7 @@ function reportSchemaError(error: ErrorObject, report: Report, kind?: string): v
     case 'required': {
       const missing = (error.params as { missingProperty: string }).missingProperty;
       const full = path ? `${path}.${missing}` : missing;
-      report(path, 'required-field', `${full} is required${where}`, `Add ${full} to the descriptor.`);
+      report(full, 'required-field', `${full} is required${where}`, `Add ${full} to the descriptor.`);
       return;
     }
     case 'enum': {

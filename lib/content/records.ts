@@ -1,7 +1,7 @@
 // The hand-off between collecting and rendering: the shape of every file collectors write under
 // src/content/generated/. Plain JSON a person can read and diff; each record says where it came
 // from and when. src/content.config.ts reads these; collectors write them.
-import type { Entity, Problem, SourcePosition } from '../catalog/types.ts';
+import type { Entity, Problem, SourcePosition, UnresolvedField } from '../catalog/types.ts';
 
 /** Folder (relative to the project root) that holds everything collectors write. */
 export const GENERATED_DIR = 'src/content/generated';
@@ -19,6 +19,8 @@ export interface EntityRecord {
   source: SourcePosition & { url?: string };
   /** Problems of this entity (warnings, and errors of its references) — invalid entities are excluded. */
   problems: Problem[];
+  /** Fields whose `$text`/`$json`/`$yaml` could not be read: left out of `entity`, with why. */
+  unresolved?: UnresolvedField[];
   /** ISO time of the run that read it. */
   collectedAt: string;
   /** `owner/name` of the GitHub repository it came from, if any. */
