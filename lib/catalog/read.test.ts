@@ -225,3 +225,45 @@ test('fillDefaults lets a source complete a document before validation, and its 
   assert.deepEqual(filled.entities.map((e) => [e.ref, e.entity.spec?.owner]), [['component:default/a', 'group:default/team-a']]);
   assert.deepEqual(filled.problems.map((p) => [p.rule, p.entityRef, p.line]), [['filled', 'component:default/a', 1]]);
 });
+
+// lib/parse's one rule for keys, at every way a descriptor brings data in.
+for (const key of ['__proto__', 'constructor', 'prototype']) {
+  test(`refuses a "${key}" key under metadata, with file:line, and keeps the other entities`, async () => {
+    const hostile = ['apiVersion: backstage.io/v1alpha1', 'kind: Component', 'metadata:', `  ${key}:`, '    name: sneaky', 'spec:', '  type: service', '  lifecycle: x', '  owner: a'].join('\n') + '\n';
+    const r = await read({ 'catalog-info.yaml': `${hostile}---\n${component('fine')}` });
+    assert.deepEqual(r.problems.map((p) => [p.rule, p.line]), [['forbidden-key', 5]]);
+    assert.match(r.problems[0].message, new RegExp(`"${key}" \\(at metadata\\.${key}\\)`));
+    assert.deepEqual(r.entities.map((e) => e.ref), ['component:default/fine']);
+  });
+
+  test(`refuses a "${key}" key under spec (it cannot supply spec.owner)`, async () => {
+    const r = await read({ 'catalog-info.yaml': component('a', [`${key}:`, '  owner: team-b']).replace('  owner: team-a\n', '') });
+    assert.deepEqual(r.problems.map((p) => p.rule), ['forbidden-key']);
+    assert.equal(r.entities.length, 0);
+  });
+
+  test(`refuses a "${key}" key inside a $json and a $yaml file, naming that file's line`, async () => {
+    const r = await read({
+      'catalog-info.yaml': component('a', ['j:', '  $json: ./d.json', 'y:', '  $yaml: ./d.yaml']),
+      'd.json': `{\n  "ok": 1,\n  "${key}": { "x": 1 }\n}\n`,
+      'd.yaml': `ok: 1\nnested:\n  ${key}:\n    x: 1\n`,
+    });
+    assert.deepEqual(r.problems.map((p) => [p.rule, p.line]), [['placeholder-parse', 10], ['placeholder-parse', 12]]);
+    assert.match(r.problems[0].message, new RegExp(`d\\.json:3:3: The key "${key}"`));
+    assert.match(r.problems[1].message, new RegExp(`d\\.yaml:4:5: The key "${key}"`));
+    assert.equal(r.entities.length, 1, 'the entity is kept, its two fields unresolved');
+    assert.equal(({} as Record<string, unknown>).x, undefined);
+  });
+}
+
+test('states the nesting limit for very deep YAML, in the descriptor and in a $yaml file, instead of a stack overflow', async () => {
+  const deep = '['.repeat(30_000) + ']'.repeat(30_000);
+  const r = await read({ 'catalog-info.yaml': component('a', [`x: ${deep}`]) + `---\n${component('b', ['y:', '  $yaml: ./deep.yaml'])}`, 'deep.yaml': `z: ${deep}\n` });
+  assert.deepEqual(r.problems.map((p) => p.rule), ['too-deep', 'placeholder-parse']);
+  for (const p of r.problems) assert.match(p.message, /deeper than 200 levels/);
+  assert.doesNotMatch(JSON.stringify(r.problems), /call stack/i);
+  const moderate = Array.from({ length: 250 }, (_, i) => `${' '.repeat(i + 2)}k${i}:${i === 249 ? ' 1' : ''}`);
+  const m = await read({ 'catalog-info.yaml': component('c', ['deep:', ...moderate]) });
+  assert.deepEqual(m.problems.map((p) => p.rule), ['too-deep']);
+  assert.match(m.problems[0].message, /at spec\.deep\.k0\.k1/);
+});

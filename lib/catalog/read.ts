@@ -88,7 +88,7 @@ export async function readEntities(roots: LocationSpec[], source: CatalogSource,
 
     for (const doc of parseYamlDocuments(text)) {
       for (const error of doc.errors) {
-        problems.push({ file: shown, line: error.line, column: error.column, severity: 'error', rule: 'yaml-syntax', message: error.message, hint: 'Fix the YAML syntax; the other documents of the file are still read.' });
+        problems.push({ file: shown, line: error.line, column: error.column, severity: 'error', rule: error.rule ?? 'yaml-syntax', message: error.message, hint: error.hint ?? 'Fix the YAML syntax; the other documents of the file are still read.' });
       }
       if (doc.errors.length > 0 || doc.value === undefined || doc.value === null) continue;
       const at: FieldLocator = { file: shown, positions: doc.positions, start: doc.start };

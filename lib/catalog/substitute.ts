@@ -1,8 +1,9 @@
 // `$text`, `$json` and `$yaml` placeholders (Backstage's PlaceholderProcessor): a field whose value is
 // `{ $text: ./openapi.yaml }` takes the content of that file, read relative to the descriptor.
-import { parse as parseYaml } from 'yaml';
 import type { CatalogSource, LocationSpec, Problem, UnresolvedField } from './types.ts';
 import { problemAt } from './problem.ts';
+import { parseYamlDocuments } from './yaml.ts';
+import { InputError, parseJsonInput } from '../parse/json.ts';
 import type { FieldLocator } from './problem.ts';
 
 const PLACEHOLDERS = ['$text', '$json', '$yaml'] as const;
@@ -68,11 +69,20 @@ export async function resolvePlaceholders(
       return fail('file-too-large', `${source.display(resolved)} is larger than ${maxFileBytes} bytes`, 'Keep substituted files small, or link to them instead.');
     }
     if (kind === '$text') return text;
-    try {
-      return kind === '$json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
-    } catch (e) {
-      return fail('placeholder-parse', `${source.display(resolved)} is not valid ${kind === '$json' ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`, `Fix the file, or use $text to take it as plain text.`);
+    const shown = source.display(resolved);
+    if (kind === '$json') {
+      try {
+        return parseJsonInput(text, shown);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        return fail('placeholder-parse', e.message, e.hint ?? 'Fix the file, or use $text to take it as plain text.');
+      }
     }
+    const [doc, ...more] = parseYamlDocuments(text);
+    const error = doc?.errors[0];
+    if (error) return fail('placeholder-parse', `${shown}:${error.line}:${error.column}: ${error.rule && error.rule !== 'yaml-syntax' ? '' : 'not valid YAML: '}${error.message}`, error.hint ?? 'Fix the file, or use $text to take it as plain text.');
+    if (more.length > 0) return fail('placeholder-parse', `${shown} holds ${more.length + 1} YAML documents; $yaml takes one`, 'Keep one document in the file, or use $text.');
+    return doc?.value ?? null;
   };
 
   const result = await walk(value, path);

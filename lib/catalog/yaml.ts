@@ -2,6 +2,7 @@
 // line/column of each field path, and syntax errors as values rather than exceptions.
 import { LineCounter, parseAllDocuments, isMap, isSeq, isPair, isScalar } from 'yaml';
 import type { Node } from 'yaml';
+import { describeDataFault, findDataFault, MAX_NESTING_DEPTH } from '../parse/keys.ts';
 
 export type Positions = Record<string, { line: number; column: number }>;
 
@@ -11,15 +12,39 @@ export interface ParsedDocument {
   /** Where the document's content starts. */
   start: { line: number; column: number };
   positions: Positions;
-  errors: { line: number; column: number; message: string }[];
+  errors: DocumentError[];
 }
+
+export interface DocumentError {
+  line: number;
+  column: number;
+  message: string;
+  /** `yaml-syntax` unless said: `forbidden-key` and `too-deep` are lib/parse's one rule for input data. */
+  rule?: 'yaml-syntax' | 'forbidden-key' | 'too-deep';
+  hint?: string;
+}
+
+const tooDeep = (at: { line: number; column: number }): DocumentError => ({
+  ...at,
+  rule: 'too-deep',
+  ...describeDataFault({ kind: 'too-deep', path: [] }),
+});
+
+/** A stack overflow while parsing means nesting far past the limit: said as the limit, not as the overflow. */
+const isStackOverflow = (e: unknown) => e instanceof RangeError && /call stack/i.test(e.message);
 
 // Bounds alias expansion so a "billion laughs" document cannot exhaust memory.
 const MAX_ALIAS_COUNT = 100;
 
 export function parseYamlDocuments(text: string): ParsedDocument[] {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  let docs: ReturnType<typeof parseAllDocuments>;
+  try {
+    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    if (!isStackOverflow(e)) throw e;
+    return [{ value: undefined, start: { line: 1, column: 1 }, positions: {}, errors: [tooDeep({ line: 1, column: 1 })] }];
+  }
   const list = Array.isArray(docs) ? docs : [];
   const pos = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
@@ -28,24 +53,39 @@ export function parseYamlDocuments(text: string): ParsedDocument[] {
   return list.map((doc) => {
     const contents = doc.contents as Node | null;
     const start = pos(contents?.range?.[0] ?? doc.range?.[0] ?? 0);
-    const errors = doc.errors.map((e) => {
+    const reported: DocumentError[] = doc.errors.map((e) => {
       const p = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
+      // yaml catches its own stack overflow on very deep nesting and reports it as a syntax error.
+      if (/maximum call stack/i.test(e.message)) return tooDeep({ line: p.line, column: p.col });
       return { line: p.line, column: p.col, message: e.message.split('\n')[0] };
     });
-    const positions: Positions = {};
+    // One overflow is reported once per document, not once per level it unwound.
+    const firstTooDeep = reported.find((e) => e.rule === 'too-deep');
+    const errors = reported.filter((e) => e.rule !== 'too-deep' || e === firstTooDeep);
+    // No prototype: a field path is data, and "__proto__" must not become this object's prototype.
+    const positions: Positions = Object.create(null) as Positions;
     if (errors.length > 0 || !contents) return { value: undefined, start, positions, errors };
-    collectPositions(contents, '', positions, pos);
+    collectPositions(contents, '', positions, pos, 0);
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
-      errors.push({ ...start, message: (e as Error).message });
+      errors.push(isStackOverflow(e) ? tooDeep(start) : { ...start, message: (e as Error).message });
+      return { value: undefined, start, positions, errors };
+    }
+    const fault = findDataFault(value);
+    if (fault) {
+      const at = positionOf(positions, fault.path.join('.'), start);
+      errors.push({ ...at, rule: fault.kind, ...describeDataFault(fault) });
+      return { value: undefined, start, positions, errors };
     }
     return { value, start, positions, errors };
   });
 }
 
-function collectPositions(node: unknown, path: string, out: Positions, pos: (o: number) => { line: number; column: number }): void {
+function collectPositions(node: unknown, path: string, out: Positions, pos: (o: number) => { line: number; column: number }, depth: number): void {
+  // Past the nesting limit the document is refused anyway (findDataFault); stop before the stack does.
+  if (depth > MAX_NESTING_DEPTH) return;
   if (isMap(node)) {
     for (const item of node.items) {
       if (!isPair(item)) continue;
@@ -53,14 +93,14 @@ function collectPositions(node: unknown, path: string, out: Positions, pos: (o: 
       const child = path ? `${path}.${key}` : key;
       const at = (item.value as Node | null)?.range?.[0] ?? (item.key as Node | null)?.range?.[0];
       if (at !== undefined) out[child] = pos(at);
-      collectPositions(item.value, child, out, pos);
+      collectPositions(item.value, child, out, pos, depth + 1);
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, i) => {
       const child = path ? `${path}.${i}` : String(i);
       const at = (item as Node | null)?.range?.[0];
       if (at !== undefined) out[child] = pos(at);
-      collectPositions(item, child, out, pos);
+      collectPositions(item, child, out, pos, depth + 1);
     });
   }
 }
