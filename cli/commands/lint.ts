@@ -8,6 +8,7 @@ import { EXIT } from '../command.ts';
 import { assembleCatalog, compareProblems, readEntities, safeParseEntityRef, stringifyEntityRef } from '../../lib/catalog/index.ts';
 import type { LocatedEntity, Problem } from '../../lib/catalog/index.ts';
 import { createLocalSource, fileLocation } from '../../collectors/local/source.ts';
+import { parseJsonInput } from '../../lib/parse/json.ts';
 
 const help = `Usage: backlot lint [paths…] [options]
 
@@ -185,7 +186,7 @@ function confinementRootOf(file: string): string {
 export async function readKnownRefs(path: string): Promise<{ refs: Set<string> } | { error: string }> {
   let data: unknown;
   try {
-    data = JSON.parse(await readFile(path, 'utf8'));
+    data = parseJsonInput(await readFile(path, 'utf8'), path);
   } catch (e) {
     return { error: (e as Error).message };
   }

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import type { CatalogMeta, EntityRecord } from '../../lib/content/records.ts';
 import type { Problem } from '../../lib/catalog/types.ts';
+import { parseJsonInput } from '../../lib/parse/json.ts';
+import { MAX_STORED_DEPTH } from '../../lib/parse/keys.ts';
 
 /** Where an entity's record lives below the catalog folder: `entities/<namespace>/<kind>/<name>.json`. */
 export function entityRecordPath(record: Pick<EntityRecord, 'namespace' | 'kind' | 'name'>): string {
@@ -19,7 +21,7 @@ export async function readPreviousRecords(catalogDir: string): Promise<Map<strin
   for (const file of files) {
     if (!file.endsWith('.json')) continue;
     try {
-      const record = JSON.parse(await readFile(path.join(entitiesDir, file), 'utf8')) as EntityRecord;
+      const record = parseJsonInput(await readFile(path.join(entitiesDir, file), 'utf8'), file, MAX_STORED_DEPTH) as EntityRecord;
       if (record?.ref) records.set(record.ref, record);
     } catch {
       // A damaged record from an earlier run is simply not carried over.

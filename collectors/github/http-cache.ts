@@ -5,6 +5,8 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Octokit } from 'octokit';
+import { parseJsonInput } from '../../lib/parse/json.ts';
+import { MAX_STORED_DEPTH } from '../../lib/parse/keys.ts';
 
 export interface CachedAnswer {
   etag: string;
@@ -31,7 +33,7 @@ const CACHE_VERSION = 1;
 export async function loadHttpCache(file: string): Promise<HttpCache> {
   const cache: HttpCache = { entries: new Map(), touched: new Set() };
   try {
-    const stored = JSON.parse(await readFile(file, 'utf8')) as { version?: number; entries?: Record<string, CachedAnswer> };
+    const stored = parseJsonInput(await readFile(file, 'utf8'), file, MAX_STORED_DEPTH) as { version?: number; entries?: Record<string, CachedAnswer> };
     if (stored.version === CACHE_VERSION && stored.entries) {
       for (const [key, entry] of Object.entries(stored.entries)) cache.entries.set(key, entry);
     }

@@ -4,6 +4,8 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import type { LocatedEntity, Problem } from '../../lib/catalog/types.ts';
 import type { RepositoryFacts } from './facts.ts';
+import { parseJsonInput } from '../../lib/parse/json.ts';
+import { MAX_STORED_DEPTH } from '../../lib/parse/keys.ts';
 
 /** One entity read from a repository, with the URL that shows its descriptor. */
 export interface RepositoryEntity {
@@ -35,7 +37,8 @@ const fileOf = (dir: string, name: string) => path.join(dir, `${encodeURICompone
 
 export async function loadSnapshot(dir: string, name: string): Promise<RepositorySnapshot | undefined> {
   try {
-    return JSON.parse(await readFile(fileOf(dir, name), 'utf8')) as RepositorySnapshot;
+    const file = fileOf(dir, name);
+    return parseJsonInput(await readFile(file, 'utf8'), file, MAX_STORED_DEPTH) as RepositorySnapshot;
   } catch {
     return undefined;
   }

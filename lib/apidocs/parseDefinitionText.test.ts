@@ -47,3 +47,24 @@ test('formats sizes for people', () => {
   assert.equal(formatSize(4096), '4 kB');
   assert.equal(formatSize(3 * 1024 * 1024), '3.0 MB');
 });
+
+for (const key of ['__proto__', 'constructor', 'prototype']) {
+  test(`a definition with a "${key}" key is shown raw, with the key and its line (JSON and YAML)`, () => {
+    const json = parseDefinitionText(`{\n  "openapi": "3.0.0",\n  "components": { "schemas": {\n    "${key}": { "type": "object" } } }\n}`);
+    assert.equal(json.ok, false);
+    if (!json.ok) {
+      assert.match(json.notice.message, new RegExp(`"${key}" \\(at components\\.schemas\\.${key}\\)`));
+      assert.equal(json.notice.line, 4);
+    }
+    const yaml = parseDefinitionText(`openapi: 3.0.0\ncomponents:\n  schemas:\n    ${key}:\n      type: object\n`);
+    assert.equal(yaml.ok, false);
+    if (!yaml.ok) assert.equal(yaml.notice.line, 5);
+    assert.equal(({} as Record<string, unknown>).type, undefined);
+  });
+}
+
+test('a definition nested past the limit says the limit instead of overflowing', () => {
+  const parsed = parseDefinitionText('['.repeat(50_000) + ']'.repeat(50_000));
+  assert.equal(parsed.ok, false);
+  if (!parsed.ok) assert.match(parsed.notice.message, /deeper than 200 levels/);
+});

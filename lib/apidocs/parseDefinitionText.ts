@@ -2,7 +2,10 @@
 // untrusted document can hurt a build, so this returns errors as values, with line and column,
 // and refuses documents over a size cap instead of spending minutes on them.
 import { parseDocument } from 'yaml';
+import type { Document } from 'yaml';
 import type { DefinitionNotice } from './types.ts';
+import { describeDataFault, findDataFault } from '../parse/keys.ts';
+import { InputError, parseJsonInput } from '../parse/json.ts';
 
 /** Largest definition (in characters) turned into a structured view; larger ones show raw only. */
 export const DEFAULT_MAX_DEFINITION_CHARS = 2 * 1024 * 1024;
@@ -28,8 +31,10 @@ export function parseDefinitionText(text: string, maxChars = DEFAULT_MAX_DEFINIT
   if (text.trim() === '') return { ok: false, format, notice: { level: 'error', message: 'The definition is empty.' } };
   if (looksLikeJson) {
     try {
-      return { ok: true, format, document: JSON.parse(text) };
-    } catch {
+      return { ok: true, format, document: parseJsonInput(text, 'definition') };
+    } catch (e) {
+      // lib/parse's one rule (forbidden keys, nesting limit): shown raw, with the fault and its line.
+      if (e instanceof InputError && !e.reason.startsWith('not valid JSON')) return refusedData(format, e.reason, e.line, e.column);
       // Not strict JSON (comments, trailing commas …): YAML is a superset that may still read it.
     }
   }
@@ -51,10 +56,29 @@ export function parseDefinitionText(text: string, maxChars = DEFAULT_MAX_DEFINIT
     };
   }
   try {
-    return { ok: true, format, document: doc.toJS({ maxAliasCount: 1000 }) };
+    const document: unknown = doc.toJS({ maxAliasCount: 1000 });
+    const fault = findDataFault(document);
+    if (fault) {
+      const at = positionIn(doc, text, fault.path);
+      return refusedData(format, describeDataFault(fault).message, at?.line, at?.column);
+    }
+    return { ok: true, format, document };
   } catch (cause) {
     return { ok: false, format, notice: { level: 'error', message: `The definition could not be read: ${firstLine(String((cause as Error).message ?? cause))}` } };
   }
+}
+
+function refusedData(format: 'json' | 'yaml', reason: string, line?: number, column?: number): ParsedDefinition {
+  return { ok: false, format, notice: { level: 'error', message: `The definition is shown raw only: ${reason}`, line, column } };
+}
+
+/** Line and column where the node at `path` starts. */
+function positionIn(doc: Document, text: string, path: string[]): { line: number; column: number } | undefined {
+  const node = doc.getIn(path, true) as { range?: [number, number] } | undefined;
+  const offset = node?.range?.[0];
+  if (offset === undefined) return undefined;
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
 /** `1.4 MB`, `512 kB`: sizes a reader can compare at a glance. */

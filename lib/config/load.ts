@@ -12,6 +12,7 @@ import {
   configJsonSchema,
   type BacklotConfig,
 } from './schema.ts';
+import { describeDataFault, findDataFault } from '../parse/keys.ts';
 
 export const CONFIG_FILE = 'backlot.config.yaml';
 
@@ -46,6 +47,12 @@ export function parseConfig(text: string, displayName = CONFIG_FILE): BacklotCon
     throw new ConfigError(`Invalid YAML in ${displayName}:\n  ${messages.join('\n  ')}`);
   }
   const raw = (doc.toJS() ?? {}) as unknown;
+  // lib/parse's one rule for input data: __proto__, constructor and prototype keys are refused.
+  const fault = findDataFault(raw);
+  if (fault) {
+    const pos = positionOf(doc, lineCounter, fault.path);
+    throw new ConfigError(`Invalid configuration in ${displayName}:\n  ${displayName}:${pos.line}:${pos.col}: ${describeDataFault(fault).message}`);
+  }
   const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
   addFormats(ajv);
   const validate = ajv.compile(configJsonSchema);

@@ -10,6 +10,9 @@ export const isForbiddenKey = (key: string): boolean => FORBIDDEN_KEYS.has(key);
 /** How deep input may nest (mappings and lists): more is refused with this limit named, never a stack overflow. */
 export const MAX_NESTING_DEPTH = 200;
 
+/** Files Backlot writes wrap input a few levels down (a record holds the entity): their limit leaves room for that. */
+export const MAX_STORED_DEPTH = MAX_NESTING_DEPTH + 16;
+
 export type DataFault = { kind: 'forbidden-key'; path: string[]; key: string } | { kind: 'too-deep'; path: string[] };
 
 /**

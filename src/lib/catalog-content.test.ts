@@ -27,5 +27,5 @@ test('a corrupt record names its file', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'backlot-content-'));
   mkdirSync(path.join(dir, 'catalog', 'entities', 'default', 'component'), { recursive: true });
   writeFileSync(path.join(dir, 'catalog', 'entities', 'default', 'component', 'bad.json'), '{');
-  assert.throws(() => readCatalogContent(dir), /bad\.json: not valid JSON/);
+  assert.throws(() => readCatalogContent(dir), /bad\.json:1:2: not valid JSON/);
 });

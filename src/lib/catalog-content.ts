@@ -13,6 +13,8 @@ import type { EntityRecord } from '../../lib/content/records.ts';
 import { readCatalogMeta, readCatalogProblems } from './catalog-files.ts';
 import { buildCatalogIndex, type CatalogContent, type CatalogIndex } from './catalog-index.ts';
 import { contentDir } from './portal-config.ts';
+import { parseJsonInput } from '../../lib/parse/json.ts';
+import { MAX_STORED_DEPTH } from '../../lib/parse/keys.ts';
 
 /** Every `*.json` under `dir` (recursively), sorted; none when `dir` does not exist. */
 function jsonFiles(dir: string): string[] {
@@ -25,9 +27,9 @@ function jsonFiles(dir: string): string[] {
 
 function readRecord(file: string): EntityRecord {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as EntityRecord;
+    return parseJsonInput(readFileSync(file, 'utf8'), file, MAX_STORED_DEPTH) as EntityRecord;
   } catch (error) {
-    throw new Error(`${file}: not valid JSON (${(error as Error).message}); run \`backlot collect\` again`, { cause: error });
+    throw new Error(`${(error as Error).message}; run \`backlot collect\` again`, { cause: error });
   }
 }
 

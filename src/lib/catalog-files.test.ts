@@ -24,5 +24,5 @@ test('a corrupt file fails with its path and what to do', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'backlot-content-'));
   mkdirSync(path.join(dir, 'catalog'));
   writeFileSync(path.join(dir, 'catalog', 'meta.json'), '{ nope');
-  assert.throws(() => readCatalogMeta(dir), /meta\.json: not valid JSON.*backlot collect/);
+  assert.throws(() => readCatalogMeta(dir), /meta\.json:1:3: not valid JSON.*backlot collect/);
 });

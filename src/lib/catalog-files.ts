@@ -4,13 +4,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../../lib/catalog/types.ts';
 import type { CatalogMeta } from '../../lib/content/records.ts';
+import { parseJsonInput } from '../../lib/parse/json.ts';
+import { MAX_STORED_DEPTH } from '../../lib/parse/keys.ts';
 
 function readJson<T>(file: string, fallback: T): T {
   if (!existsSync(file)) return fallback;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
+    return parseJsonInput(readFileSync(file, 'utf8'), file, MAX_STORED_DEPTH) as T;
   } catch (error) {
-    throw new Error(`${file}: not valid JSON (${(error as Error).message}); run \`backlot collect\` again`, { cause: error });
+    throw new Error(`${(error as Error).message}; run \`backlot collect\` again`, { cause: error });
   }
 }
 
