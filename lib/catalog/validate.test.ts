@@ -142,3 +142,34 @@ test('drops relations written in the file: they are derived, never read', () => 
   assert.ok(r.entity);
   assert.equal(r.entity.relations, undefined);
 });
+
+// Backstage's catalog model: API types mcp-server and ai-model-server carry spec.remotes instead of a definition.
+const remoteApi = (type: string, spec: string[]) =>
+  ['apiVersion: backstage.io/v1alpha1', 'kind: API', 'metadata:', '  name: tools', 'spec:', `  type: ${type}`, '  lifecycle: experimental', '  owner: team-a', ...spec.map((l) => `  ${l}`)].join('\n') + '\n';
+
+for (const type of ['mcp-server', 'ai-model-server']) {
+  test(`accepts an API of type ${type} with spec.remotes and no definition`, () => {
+    const r = check(remoteApi(type, ['remotes:', '  - type: streamable-http', '    url: https://tools.example.com/mcp']));
+    assert.deepEqual(r.problems, []);
+    assert.deepEqual(r.entity?.spec?.remotes, [{ type: 'streamable-http', url: 'https://tools.example.com/mcp' }]);
+  });
+
+  test(`rejects an API of type ${type} without remotes, or with a remote lacking its url, saying which field`, () => {
+    const missing = check(remoteApi(type, []));
+    assert.deepEqual(missing.problems.map((p) => [p.rule, p.message]), [['required-field', 'spec.remotes is required for kind API']]);
+    const empty = check(remoteApi(type, ['remotes: []']));
+    assert.deepEqual(rules(empty), ['invalid-field']);
+    const noUrl = check(remoteApi(type, ['remotes:', '  - type: sse']));
+    assert.deepEqual(noUrl.problems.map((p) => [p.rule, p.message, p.line]), [['required-field', 'spec.remotes.0.url is required for kind API', 10]]);
+  });
+}
+
+test('an API of any other type still needs its definition, and remotes do not stand in for it', () => {
+  const r = check(remoteApi('openapi', ['remotes:', '  - type: sse', '    url: https://x.example.com']));
+  assert.deepEqual(r.problems.map((p) => p.message), ['spec.definition is required for kind API']);
+});
+
+test('accepts Backstage\'s apiVersion backstage.io/v1alpha2 for an API', () => {
+  const r = check(remoteApi('mcp-server', ['remotes:', '  - type: sse', '    url: https://x.example.com']).replace('backstage.io/v1alpha1', 'backstage.io/v1alpha2'));
+  assert.deepEqual(r.problems, []);
+});

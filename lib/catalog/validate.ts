@@ -166,6 +166,8 @@ function checkReferences(entity: Entity, report: Report): void {
 }
 
 function reportSchemaError(error: ErrorObject, report: Report, kind?: string): void {
+  // `if` only says which branch failed; that branch's own error says what is wrong.
+  if (error.keyword === 'if') return;
   const path = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).join('.');
   const shown = path || 'the entity';
   const where = kind ? ` for kind ${kind}` : '';
