@@ -2,6 +2,16 @@
 // `backlot <command>`: the one entry point for people, CI and the npm scripts.
 import type { Command } from './command.ts';
 import { EXIT } from './command.ts';
+import { toLogLine } from '../lib/log/single-line.ts';
+
+// `backlot lint | head`: once the reader has gone, stop quietly with the exit code so far
+// instead of crashing on EPIPE with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
 
 // Loaded lazily so `backlot lint` does not pay for Astro, nor `backlot build` for octokit.
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
@@ -34,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const entry = commands[name];
   if (!entry) {
-    process.stderr.write(`backlot: unknown command "${name}"\n\n${mainHelp()}\n`);
+    process.stderr.write(`${toLogLine(`backlot: unknown command "${name}"`)}\n\n${mainHelp()}\n`);
     return EXIT.usage;
   }
   const command = await entry.load();
@@ -51,7 +61,9 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const e = error as Error;
-    process.stderr.write(`backlot: ${e.name === 'ConfigError' ? e.message : (e.stack ?? String(e))}\n`);
+    // Messages quote input (config keys, file names): each line printed inert (lib/log/single-line.ts).
+    const text = e.name === 'ConfigError' ? e.message : (e.stack ?? String(e));
+    process.stderr.write(text.split('\n').map(toLogLine).join('\n') + '\n');
     process.exitCode = e.name === 'ConfigError' ? EXIT.usage : EXIT.failed;
   },
 );

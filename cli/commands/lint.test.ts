@@ -146,3 +146,81 @@ test('has help text with usage and examples, served by backlot lint --help', asy
   assert.equal(r.code, 0);
   assert.match(r.stdout, /--known <file>/);
 });
+
+test('a file named on the command line and also reached through a Location is one file: no duplicate errors', async () => {
+  const t = tree({
+    'catalog-info.yaml': ['apiVersion: backstage.io/v1alpha1', 'kind: Location', 'metadata:', '  name: root', 'spec:', '  targets: [./a.yaml, ./b.yaml]'].join('\n') + '\n',
+    'a.yaml': component('a'),
+    'b.yaml': component('b'),
+  });
+  for (const order of [['a.yaml', 'catalog-info.yaml'], ['catalog-info.yaml', 'a.yaml', 'b.yaml', 'a.yaml']]) {
+    const r = await cli(order, t.root);
+    assert.equal(r.code, 0, r.stdout);
+    assert.doesNotMatch(r.stdout, /duplicate/);
+    // Only the owner group (not in this repository) is pointed out, once per entity.
+    assert.match(r.stdout, /^⚠ 0 errors, 2 warnings \(3 files, 3 entities\)$/m, order.join(' '));
+  }
+});
+
+test('every file of Backstage\'s example catalog (from @backstage/create-app) on the command line gives no duplicate errors', async () => {
+  // backstage-examples/ holds create-app's examples and a catalog-info.yaml Location reaching them all.
+  const files = ['catalog-info.yaml', 'entities.yaml', 'org.yaml', 'template/template.yaml'];
+  const r = await cli(files, EXAMPLES);
+  assert.equal(r.stdout, '✔ 4 files, 7 entities: no problems\n');
+  // The package as installed: every *.yaml of the default app, as `backlot lint $(find . -name '*.yaml')` lists them.
+  const app = fileURLToPath(new URL('../../node_modules/@backstage/create-app/templates/default-app/', import.meta.url));
+  const all = ['examples/org.yaml', 'examples/entities.yaml', 'examples/template/template.yaml', 'examples/template/content/catalog-info.yaml', 'app-config.production.yaml'];
+  const installed = await cli(all, app);
+  assert.doesNotMatch(installed.stdout, /duplicate-entity/);
+  // What remains is what is not a catalog: app config, and the template's Handlebars skeleton.
+  assert.deepEqual([...new Set([...installed.stdout.matchAll(/^([^:\s]+):\d+:\d+: error/gm)].map((m) => m[1]))].sort(), ['app-config.production.yaml', 'examples/template/content/catalog-info.yaml']);
+});
+
+test('a descriptor value with a newline and a workflow command prints as one inert line, in the human output and the annotation', async () => {
+  const injected = ['::error file=x.yaml,line=1::forged', '::add-mask::abc', '::stop-commands::pwned'];
+  for (const command of injected) {
+    // A name is quoted verbatim in its error message, and a system reference in the wrong-kind one.
+    const t = tree({ 'catalog-info.yaml': component(JSON.stringify(`svc\n${command}`), [`system: ${JSON.stringify(`shop\r\n${command}`)}`]) });
+    const r = await cli([], t.root, { GITHUB_ACTIONS: 'true' });
+    const lines = r.stdout.split('\n');
+    // Only Backlot's own annotations may start a line with "::".
+    for (const line of lines.filter((l) => l.startsWith('::'))) assert.match(line, /^::(error|warning) file=catalog-info\.yaml,line=\d+,col=\d+,title=[^:]*::/, line);
+    assert.ok(!lines.some((l) => l.trimStart().startsWith(command)), r.stdout);
+    assert.match(r.stdout, /svc\\n::/);
+  }
+});
+
+test('backlot lint | head: a reader that goes away early ends the run quietly, without an EPIPE crash', async () => {
+  const many = Array.from({ length: 400 }, (_, i) => component(`bad name ${i}`)).join('---\n');
+  const t = tree({ 'catalog-info.yaml': many });
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [BACKLOT, 'lint'], { cwd: t.root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  // Read the first chunk, then close the pipe, as `head -1` does.
+  await new Promise<void>((done) => child.stdout.once('data', () => { child.stdout.destroy(); done(); }));
+  const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+  assert.doesNotMatch(stderr, /EPIPE|Error|at /, stderr);
+  assert.ok(code === 0 || code === 1, `exit code ${code}`);
+});
+
+test('--allow-host reads a $text URL on that host only from a public address: a server on 127.0.0.1 is refused', async () => {
+  const { createServer } = await import('node:http');
+  let hits = 0;
+  const server = createServer((_req, res) => { hits++; res.end('openapi: 3.0.0\n'); });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/openapi.yaml`;
+    const t = tree({ 'catalog-info.yaml': component('svc', ['definition:', `  $text: ${url}`]) });
+    const refused = await cli(['--allow-host', '127.0.0.1'], t.root);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stdout, /placeholder-unreadable/);
+    assert.match(refused.stdout, /loopback, link-local, private or reserved address/);
+    const notAllowed = await cli([], t.root);
+    assert.equal(notAllowed.code, 0, 'without --allow-host the URL is a "not fetched" warning');
+    assert.match(notAllowed.stdout, /warning: .*was not fetched.*\(placeholder-not-fetched\)/);
+    assert.equal(hits, 0);
+  } finally {
+    server.close();
+  }
+});

@@ -8,6 +8,9 @@ import { EXIT } from '../command.ts';
 import { assembleCatalog, compareProblems, readEntities, safeParseEntityRef, stringifyEntityRef } from '../../lib/catalog/index.ts';
 import type { LocatedEntity, Problem } from '../../lib/catalog/index.ts';
 import { createLocalSource, fileLocation } from '../../collectors/local/source.ts';
+import { createAllowedHostsReader } from '../../collectors/url/allowed-hosts-reader.ts';
+import { withUrlReaders } from '../../lib/catalog/url-readers.ts';
+import { toLogLine } from '../../lib/log/single-line.ts';
 import { parseJsonInput } from '../../lib/parse/json.ts';
 
 const help = `Usage: backlot lint [paths…] [options]
@@ -31,6 +34,10 @@ Options:
   --format <human|json> human (default): file:line:column: severity: message (rule) [ref],
                         with a hint line. json: { "problems": [...], "entities": <count> }.
   --max-file-bytes <n>  Refuse descriptor files larger than this (default 1048576).
+  --allow-host <host>   Read $text/$json/$yaml and Location URLs on this host (repeatable),
+                        as catalog.allowedHosts does for the portal: public addresses only,
+                        within the size cap, redirects only to allowed hosts. Without it,
+                        URL targets are "not fetched" warnings.
   -h, --help            Show this help.
 
 When GITHUB_ACTIONS=true, problems are also written as ::error / ::warning workflow commands,
@@ -69,6 +76,7 @@ export async function runLint(args: string[], io: LintIO): Promise<number> {
         known: { type: 'string' },
         format: { type: 'string', default: 'human' },
         'max-file-bytes': { type: 'string' },
+        'allow-host': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -82,7 +90,7 @@ export async function runLint(args: string[], io: LintIO): Promise<number> {
     return EXIT.ok;
   }
   if (values.format !== 'human' && values.format !== 'json') {
-    io.stderr.write(`backlot lint: --format must be human or json, not "${values.format}"\n`);
+    io.stderr.write(toLogLine(`backlot lint: --format must be human or json, not "${values.format}"`) + '\n');
     return EXIT.usage;
   }
   const maxFileBytes = values['max-file-bytes'] === undefined ? undefined : Number(values['max-file-bytes']);
@@ -90,11 +98,12 @@ export async function runLint(args: string[], io: LintIO): Promise<number> {
     io.stderr.write(`backlot lint: --max-file-bytes must be a positive whole number\n`);
     return EXIT.usage;
   }
+  const allowedHosts = values['allow-host'] ?? [];
   let known: Set<string> | undefined;
   if (values.known !== undefined) {
     const loaded = await readKnownRefs(values.known);
     if ('error' in loaded) {
-      io.stderr.write(`backlot lint: --known ${values.known}: ${loaded.error}\n`);
+      io.stderr.write(toLogLine(`backlot lint: --known ${values.known}: ${loaded.error}`) + '\n');
       return EXIT.usage;
     }
     known = loaded.refs;
@@ -103,13 +112,18 @@ export async function runLint(args: string[], io: LintIO): Promise<number> {
   const problems: Problem[] = [];
   const entities: LocatedEntity[] = [];
   const files: string[] = [];
+  // One set of files read for the whole run: a file named on the command line and also reached
+  // through a Location (`backlot lint a.yaml catalog-info.yaml`) is one file, not a duplicate.
+  const visited = new Set<string>();
+  const readers = allowedHosts.length > 0 ? [createAllowedHostsReader({ allowedHosts })] : [];
   for (const path of positionals.length ? positionals : ['.']) {
     const root = await rootFileOf(path);
     if ('problem' in root) {
       problems.push(root.problem);
       continue;
     }
-    const read = await readEntities([fileLocation(root.file)], createLocalSource(confinementRootOf(root.file)), { maxFileBytes });
+    const source = withUrlReaders(createLocalSource(confinementRootOf(root.file)), readers, { maxBytes: maxFileBytes });
+    const read = await readEntities([fileLocation(root.file)], source, { maxFileBytes, visited });
     problems.push(...read.problems);
     entities.push(...read.entities);
     files.push(...read.files);
@@ -134,8 +148,10 @@ export async function runLint(args: string[], io: LintIO): Promise<number> {
 
 /** `file:line:column: severity: message (rule) [ref]`, then the hint: the shape editors and terminals link. */
 export function formatProblem(p: Problem): string {
-  const head = `${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message} (${p.rule})${p.entityRef ? ` [${p.entityRef}]` : ''}`;
-  return p.hint ? `${head}\n  hint: ${p.hint}` : head;
+  // Each printed line is single-line and inert (lib/log/single-line.ts): a message quoting a
+  // descriptor value cannot end the line and start a workflow command on the next.
+  const head = toLogLine(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message} (${p.rule})${p.entityRef ? ` [${p.entityRef}]` : ''}`);
+  return p.hint ? `${head}\n  hint: ${toLogLine(p.hint)}` : head;
 }
 
 /** A GitHub Actions workflow command, escaped as the runner requires. */

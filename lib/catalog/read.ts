@@ -25,6 +25,11 @@ export interface ReadOptions {
    * changes `value` in place and returns problems that say what it did.
    */
   fillDefaults?: (value: Record<string, unknown>, at: FieldLocator) => Problem[];
+  /**
+   * Files already read by an earlier call (`type:target` keys), shared between calls so a file
+   * reached twice — named on the command line and through a Location — is read once.
+   */
+  visited?: Set<string>;
 }
 
 export async function readEntities(roots: LocationSpec[], source: CatalogSource, options: ReadOptions = {}): Promise<ReadResult> {
@@ -32,7 +37,7 @@ export async function readEntities(roots: LocationSpec[], source: CatalogSource,
   const entities: LocatedEntity[] = [];
   const problems: Problem[] = [];
   const files: string[] = [];
-  const visited = new Set<string>();
+  const visited = options.visited ?? new Set<string>();
   const keyOf = (l: LocationSpec) => `${l.type}:${l.target}`;
 
   // Where to report a problem with a location: the field that named it, or the top of the root file.

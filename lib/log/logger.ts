@@ -1,6 +1,8 @@
 // One logger for every command: a live progress line on a terminal, one plain line per stage in
 // CI logs (where carriage returns would only make noise). Everything goes to stderr so stdout
-// stays clean for `--format json`.
+// stays clean for `--format json`. Every line is made single-line and inert here (single-line.ts),
+// so no message carrying input can start a GitHub Actions workflow command.
+import { toLogLine } from './single-line.ts';
 
 export interface Logger {
   info(message: string): void;
@@ -33,7 +35,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       stream.write('\r\x1b[2K');
       progressShown = false;
     }
-    stream.write(redact(line) + '\n');
+    stream.write(toLogLine(redact(line)) + '\n');
   };
 
   return {
@@ -45,7 +47,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       if (live) {
         if (done < total && now - lastProgress < 100) return;
         lastProgress = now;
-        stream.write(`\r\x1b[2K${stage}: ${done}/${total}`);
+        stream.write(`\r\x1b[2K${toLogLine(stage)}: ${done}/${total}`);
         progressShown = done < total;
         if (done >= total) stream.write('\n');
       } else if (done >= total && !options.quiet) {
