@@ -58,7 +58,8 @@ export const catalogCollector: Collector = {
     });
 
     const problems = dedupeProblems([...read.problems, ...assembled.problems]);
-    const countsByKind: Record<string, number> = {};
+    // Keyed by input (kinds): no prototype, so `kind: toString` counts like any other kind.
+    const countsByKind: Record<string, number> = Object.create(null) as Record<string, number>;
     for (const r of records) countsByKind[r.kind] = (countsByKind[r.kind] ?? 0) + 1;
     const meta: CatalogMeta = {
       collectedAt,

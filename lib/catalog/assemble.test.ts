@@ -137,3 +137,15 @@ test('loads Backstage\'s example catalog into a catalog with zero problems and r
   assert.deepEqual(rels(result, 'api:default/example-grpc-api'), ['apiProvidedBy component:default/example-website', 'ownedBy group:default/guests', 'partOf system:default/examples']);
   assert.deepEqual(rels(result, 'user:default/guest'), ['memberOf group:default/guests', 'ownerOf template:default/example-nodejs-template']);
 });
+
+test('an entity of an unknown kind gets no relations and gives none, even with relation-shaped fields', () => {
+  const result = assembleCatalog(located(all(
+    doc('Pipeline', 'p', { owner: 'team-a', system: 'shop', dependsOn: ['component:default/a'] }, 'example.com/v1'),
+    doc('toString', 'c', { owner: 'team-a' }, 'example.com/v1'),
+    group('team-a'),
+  )));
+  assert.deepEqual(result.problems, []);
+  assert.deepEqual(rels(result, 'pipeline:default/p'), []);
+  assert.deepEqual(rels(result, 'tostring:default/c'), []);
+  assert.deepEqual(rels(result, 'group:default/team-a'), []);
+});

@@ -3,7 +3,7 @@
 import type { CatalogEntity, CatalogResult, EntityRelation, LocatedEntity, Problem, Severity } from './types.ts';
 import { problemAt } from './problem.ts';
 import { safeParseEntityRef, stringifyEntityRef } from './ref.ts';
-import { RELATION_FIELDS, RELATION_PAIRS, referencesIn } from './relations.ts';
+import { RELATION_PAIRS, referencesIn, relationFieldsOf } from './relations.ts';
 
 export interface AssembleOptions {
   /** Refs that exist outside these entities (the rest of the organisation): not reported as dangling. */
@@ -43,7 +43,7 @@ export function assembleCatalog(entities: LocatedEntity[], options: AssembleOpti
   for (const item of kept) {
     const { entity } = item;
     const at = { file: item.source.file, positions: item.positions, start: item.source, entityRef: item.ref };
-    for (const field of RELATION_FIELDS[entity.kind.toLowerCase()] ?? []) {
+    for (const field of relationFieldsOf(entity.kind)) {
       for (const { path, value } of referencesIn(entity.spec, field)) {
         const parsed = safeParseEntityRef(String(value), { defaultKind: field.defaultKind, defaultNamespace: entity.metadata.namespace });
         if ('error' in parsed) {

@@ -267,3 +267,12 @@ test('states the nesting limit for very deep YAML, in the descriptor and in a $y
   assert.deepEqual(m.problems.map((p) => p.rule), ['too-deep']);
   assert.match(m.problems[0].message, /at spec\.deep\.k0\.k1/);
 });
+
+test('a lower-case `kind: component` never shadows the valid Component of the same name, before or after it', async () => {
+  const lower = component('checkout').replace('kind: Component', 'kind: component');
+  for (const files of [{ 'catalog-info.yaml': `${lower}---\n${component('checkout')}` }, { 'catalog-info.yaml': `${component('checkout')}---\n${lower}` }]) {
+    const r = await read(files);
+    assert.deepEqual(r.entities.map((e) => [e.ref, e.entity.kind]), [['component:default/checkout', 'Component']]);
+    assert.deepEqual(r.problems.map((p) => p.rule), ['kind-case']);
+  }
+});

@@ -67,3 +67,16 @@ export function referencesIn(spec: Record<string, unknown> | undefined, field: R
   if (Array.isArray(value)) return value.map((v, i) => ({ path: `${field.field}.${i}`, value: v }));
   return [{ path: field.field, value }];
 }
+
+/** Backstage's spelling of each kind that has relation fields, by lower-cased kind. */
+const KIND_SPELLING = new Map([['component', 'Component'], ['api', 'API'], ['resource', 'Resource'], ['system', 'System'], ['domain', 'Domain'], ['user', 'User'], ['group', 'Group'], ['template', 'Template']]);
+
+/**
+ * The relation fields of `kind` spelled exactly as Backstage does; none for any other kind — an
+ * unknown kind, or a built-in one in other case (`kind: component`), gets no relations. Never
+ * indexes an object with input (`kind: constructor` is not Object's constructor).
+ */
+export function relationFieldsOf(kind: string): RelationField[] {
+  const key = kind.toLowerCase();
+  return KIND_SPELLING.get(key) === kind && Object.hasOwn(RELATION_FIELDS, key) ? RELATION_FIELDS[key] : [];
+}

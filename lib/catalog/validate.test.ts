@@ -126,9 +126,29 @@ test('keeps an entity of an unknown kind, with an unknown-kind warning', () => {
   assert.deepEqual(r.problems.map((p) => [p.rule, p.severity]), [['unknown-kind', 'warning']]);
 });
 
-test('suggests the right spelling for a kind written in the wrong case', () => {
-  const r = check(entityYaml('component', 'backstage.io/v1alpha1', REQUIRED.Component.spec));
-  assert.match(r.problems[0].hint ?? '', /Component/);
+test('rejects every case-variant of a built-in kind with an error that names the built-in kind', () => {
+  for (const [kind, variant] of [['Component', 'component'], ['Component', 'COMPONENT'], ['API', 'Api'], ['API', 'api'], ['Group', 'group'], ['Location', 'location'], ['Template', 'TEMPLATE'], ['User', 'uSER'], ['System', 'system'], ['Domain', 'domain'], ['Resource', 'resource']] as const) {
+    const r = check(entityYaml(variant, 'backstage.io/v1alpha1', REQUIRED[kind]?.spec ?? { type: 'url', target: './x.yaml' }));
+    assert.equal(r.entity, undefined, variant);
+    assert.deepEqual(r.problems.map((p) => [p.rule, p.severity, p.message]), [['kind-case', 'error', `kind "${variant}" differs from the built-in kind "${kind}" only in case`]]);
+    assert.match(r.problems[0].hint ?? '', new RegExp(`kind: ${kind}`));
+  }
+});
+
+test('refuses constructor and prototype as kinds (kinds become keys), in any case', () => {
+  for (const kind of ['constructor', 'Prototype']) {
+    const r = check(entityYaml(kind, 'example.com/v1', { owner: 'team-a' }));
+    assert.equal(r.entity, undefined);
+    assert.deepEqual(r.problems.map((p) => p.rule), ['invalid-kind']);
+  }
+});
+
+test('an unknown kind named like another Object property is just an unknown kind', () => {
+  for (const kind of ['toString', 'hasOwnProperty', 'valueOf']) {
+    const r = check(entityYaml(kind, 'example.com/v1', { owner: 'team-a', dependsOn: ['component:x'] }));
+    assert.ok(r.entity, kind);
+    assert.deepEqual(r.problems.map((p) => p.rule), ['unknown-kind']);
+  }
 });
 
 test('rejects a dependsOn entry without a kind (the field has no default kind) at the array item', () => {

@@ -6,8 +6,9 @@ import type { Entity, Problem } from './types.ts';
 import { problemAt } from './problem.ts';
 import type { FieldLocator } from './problem.ts';
 import { entityRefOf, safeParseEntityRef } from './ref.ts';
-import { RELATION_FIELDS, referencesIn } from './relations.ts';
+import { referencesIn, relationFieldsOf } from './relations.ts';
 import * as naming from './naming.ts';
+import { isForbiddenKey } from '../parse/keys.ts';
 import entitySchema from './schemas/entity.schema.json' with { type: 'json' };
 import apiSchema from './schemas/api.schema.json' with { type: 'json' };
 import componentSchema from './schemas/component.schema.json' with { type: 'json' };
@@ -88,15 +89,13 @@ export function validateEntity(value: unknown, at: FieldLocator, options: Valida
   checkNaming(entity, report);
 
   const validateKind = kindValidators.get(entity.kind);
-  if (!validateKind) {
-    const close = KNOWN_KINDS.find((k) => k.toLowerCase() === entity.kind.toLowerCase());
-    report(
-      'kind',
-      'unknown-kind',
-      `Unknown kind "${entity.kind}": kept as is, without kind-specific checks or relations`,
-      close ? `Did you mean "${close}"? Kinds are case-sensitive.` : `Known kinds: ${KNOWN_KINDS.join(', ')}.`,
-      'warning',
-    );
+  const builtIn = KNOWN_KINDS.find((k) => k.toLowerCase() === entity.kind.toLowerCase());
+  if (!validateKind && builtIn) {
+    // Its ref (kind:namespace/name is lower-cased) would be the built-in kind's: an error, so it
+    // can never stand in for, or shadow, a valid entity of that kind.
+    report('kind', 'kind-case', `kind "${entity.kind}" differs from the built-in kind "${builtIn}" only in case`, `Write kind: ${builtIn}; kinds are case-sensitive, as in Backstage.`);
+  } else if (!validateKind) {
+    if (!problems.some((p) => p.rule === 'invalid-kind')) report('kind', 'unknown-kind', `Unknown kind "${entity.kind}": kept as is, without kind-specific checks or relations`, `Known kinds: ${KNOWN_KINDS.join(', ')}.`, 'warning');
   } else if (!validateKind(raw)) {
     for (const error of validateKind.errors ?? []) reportSchemaError(error, report, entity.kind);
   } else {
@@ -114,6 +113,9 @@ function checkNaming(entity: Entity, report: Report): void {
   const m = entity.metadata;
   if (!naming.isValidKind(entity.kind)) {
     report('kind', 'invalid-kind', `kind "${entity.kind}" is not a valid kind`, 'Start with a letter and use only letters and digits, e.g. Component.');
+  } else if (isForbiddenKey(entity.kind.toLowerCase())) {
+    // Kinds become keys (counts by kind in the catalog's meta.json): lib/parse's one key rule.
+    report('kind', 'invalid-kind', `kind "${entity.kind}" is reserved: constructor and prototype are never used as names of kinds`, 'Choose another kind name.');
   }
   if (!naming.isValidApiVersion(entity.apiVersion)) {
     report('apiVersion', 'invalid-api-version', `apiVersion "${entity.apiVersion}" is malformed`, 'Write it as <group>/<version>, e.g. backstage.io/v1alpha1.');
@@ -155,7 +157,7 @@ function checkNaming(entity: Entity, report: Report): void {
 
 /** A reference that cannot be parsed (or has no kind where the field has no default) makes the entity invalid, as in Backstage. */
 function checkReferences(entity: Entity, report: Report): void {
-  for (const field of RELATION_FIELDS[entity.kind.toLowerCase()] ?? []) {
+  for (const field of relationFieldsOf(entity.kind)) {
     for (const { path, value } of referencesIn(entity.spec, field)) {
       const parsed = safeParseEntityRef(String(value), { defaultKind: field.defaultKind, defaultNamespace: entity.metadata.namespace });
       if ('error' in parsed) {
