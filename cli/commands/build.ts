@@ -6,7 +6,7 @@ import path from 'node:path';
 import { loadConfig } from '../../lib/config/load.ts';
 import { GENERATED_DIR } from '../../lib/content/records.ts';
 import { createLogger } from '../../lib/log/logger.ts';
-import { checkBudgets, readBudgets } from '../../src/build/budgets.ts';
+import { checkBudgets, htmlFiles, readBudgets } from '../../src/build/budgets.ts';
 import { DEFAULT_SEARCH_PART_PAGES, indexSite } from '../../src/build/pagefind-index.ts';
 import { renderSite } from '../../src/build/render-site.ts';
 import type { Command } from '../command.ts';
@@ -40,7 +40,7 @@ const shown = (file: string) => {
 };
 
 function countPages(outDir: string): number {
-  return (readdirSync(outDir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind')).length;
+  return htmlFiles(outDir).length;
 }
 
 export const command: Command = {

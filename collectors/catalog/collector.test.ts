@@ -168,3 +168,32 @@ spec: {}
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('an API whose $text is missing is still written, its definition marked unresolved, with one problem; a large one carries a large-definition warning', async () => {
+  const api = (name: string, target: string) => `---
+apiVersion: backstage.io/v1alpha1
+kind: API
+metadata:
+  name: ${name}
+spec:
+  type: openapi
+  lifecycle: production
+  owner: payments-team
+  definition:
+    $text: ${target}
+`;
+  const dir = await makeOrg({ ...ORG, 'team.yaml': ORG['team.yaml'] + api('gone', './nope.yaml') + api('huge', './huge.json'), 'huge.json': JSON.stringify({ openapi: '3.0.0', x: 'y'.repeat(300_000) }) });
+  try {
+    const { outDir, log } = await collect(dir);
+    const gone = await readRecord(outDir, 'default', 'api', 'gone');
+    assert.deepEqual(gone.unresolved?.map((u) => [u.path, u.target]), [['spec.definition', './nope.yaml']]);
+    assert.deepEqual(gone.problems.map((p) => p.rule), ['placeholder-missing']);
+    const problems = JSON.parse(await readFile(path.join(outDir, 'problems.json'), 'utf8')) as Problem[];
+    assert.deepEqual(problems.filter((p) => p.entityRef === 'api:default/gone').map((p) => p.rule), ['placeholder-missing']);
+    const huge = await readRecord(outDir, 'default', 'api', 'huge');
+    assert.deepEqual(huge.problems.map((p) => [p.rule, p.severity, p.line]), [['large-definition', 'warning', 29]]);
+    assert.match(log, /warning: .*spec\.definition is 293 kB, over the 256 kB the API page renders as a reference/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -13,6 +13,7 @@ import { attachReadWarnings } from '../../lib/catalog/catalog.ts';
 import { createLocalSource, fileLocation } from '../local/source.ts';
 import { readPreviousRecords, writeCatalogContent } from './content-store.ts';
 import { toEntityRecord } from './records.ts';
+import { warnOversizedContent } from './oversized-content.ts';
 
 /** What any source hands the collector: entities with where they came from, and problems. */
 interface SourceRead {
@@ -40,6 +41,7 @@ export const catalogCollector: Collector = {
     );
 
     attachReadWarnings(assembled.entities, read.problems);
+    const oversized = warnOversizedContent(assembled.entities);
 
     const origins = new Map<string, { repository?: string; sourceUrl?: string; stale?: StaleMark }>();
     for (const e of read.entities) origins.set(e.located.ref, e);
@@ -57,7 +59,7 @@ export const catalogCollector: Collector = {
       });
     });
 
-    const problems = dedupeProblems([...read.problems, ...assembled.problems]);
+    const problems = dedupeProblems([...read.problems, ...assembled.problems, ...oversized]);
     // Keyed by input (kinds): no prototype, so `kind: toString` counts like any other kind.
     const countsByKind: Record<string, number> = Object.create(null) as Record<string, number>;
     for (const r of records) countsByKind[r.kind] = (countsByKind[r.kind] ?? 0) + 1;

@@ -18,6 +18,8 @@ export interface ContentsSourceOptions {
 }
 
 export interface ContentsSource extends CatalogSource {
+  /** Text as GitHub's contents API returns it (a string, never a ReadText). */
+  read(location: LocationSpec): Promise<string | null>;
   /** Repositories a file was read from, so a change in one of them re-reads this one next run. */
   repositoriesRead: Set<string>;
   /** Reads that failed for a reason other than "not found": the repository's read counts as failed. */

@@ -4,6 +4,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { CatalogSource, LocationSpec } from '../../lib/catalog/types.ts';
+import { decodeUtf8 } from '../../lib/catalog/text.ts';
 
 /** A root location for a file path (made absolute against the working directory). */
 export function fileLocation(path: string): LocationSpec {
@@ -52,7 +53,7 @@ export function createLocalSource(root: string): CatalogSource {
         if (!inside(rootReal, real)) throw new Error(`${location.target} leads outside the catalog root ${rootPath} through a symbolic link: refused`);
         const { size } = await stat(real);
         if (size > MAX_READ_BYTES) throw new Error(`${location.target} is ${size} bytes, over the ${MAX_READ_BYTES}-byte ceiling of the local source: not read`);
-        return await readFile(real, 'utf8');
+        return decodeUtf8(await readFile(real));
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'ENOENT' || code === 'ENOTDIR') return null;

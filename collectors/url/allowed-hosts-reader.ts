@@ -9,6 +9,7 @@ import { isIP } from 'node:net';
 import type { LookupFunction } from 'node:net';
 import type { UrlReader } from '../../lib/catalog/types.ts';
 import { refusalOf as defaultRefusalOf } from './addresses.ts';
+import { decodeUtf8 } from '../../lib/catalog/text.ts';
 
 export interface AllowedHostsReaderOptions {
   /** Host names (`specs.example.com`) or `host:port`; matched case-insensitively, no wildcards. */
@@ -110,11 +111,7 @@ export function createAllowedHostsReader(options: AllowedHostsReaderOptions): Ur
           }
           if (answer.status === 404 || answer.status === 410) return null;
           if (!answer.body) throw new ReadRefused(`${url.href} answered HTTP ${answer.status}`);
-          try {
-            return new TextDecoder('utf-8', { fatal: true }).decode(answer.body);
-          } catch {
-            throw new ReadRefused(`${url.href} is not UTF-8 text`);
-          }
+          return decodeUtf8(answer.body);
         }
       } catch (error) {
         if (error instanceof ReadRefused) throw error;

@@ -10,6 +10,13 @@ import { InputError, parseJsonInput } from '../parse/json.ts';
 /** Largest definition (in characters) turned into a structured view; larger ones show raw only. */
 export const DEFAULT_MAX_DEFINITION_CHARS = 2 * 1024 * 1024;
 
+/**
+ * Largest definition an entity page renders as a reference. A 930 kB OpenAPI document made a
+ * 7.5 MB page (117 kB gzip); past this the page shows the raw definition, collapsed, and the
+ * collector warns on the entity (`large-definition`).
+ */
+export const PAGE_REFERENCE_MAX_CHARS = 256 * 1024;
+
 export type ParsedDefinition =
   | { ok: true; document: unknown; format: 'json' | 'yaml' }
   | { ok: false; notice: DefinitionNotice; format: 'json' | 'yaml' };

@@ -276,3 +276,17 @@ test('a lower-case `kind: component` never shadows the valid Component of the sa
     assert.deepEqual(r.problems.map((p) => p.rule), ['kind-case']);
   }
 });
+
+test('bytes that are not UTF-8 are a warning at their line and column, in a descriptor and in a $text file; the entity is kept', async () => {
+  const tree = writeTree({});
+  trees.push(tree);
+  const { writeFileSync } = await import('node:fs');
+  const descriptor = component('cafe', ['definition:', '  $text: ./notes.txt']).replace('metadata:\n', 'metadata:\n  description: "caf\u0000"\n');
+  writeFileSync(tree.path('catalog-info.yaml'), Buffer.from(descriptor.replace('\u0000', '\ufffd')).toString('latin1').replace('\u00ef\u00bf\u00bd', '\u00e9'), 'latin1');
+  writeFileSync(tree.path('notes.txt'), Buffer.from([0x6f, 0x6b, 0x0a, 0x6e, 0x61, 0xef, 0xbf, 0xbd, 0x20, 0xff, 0x0a]));
+  const r = await readEntities([fileLocation(tree.path('catalog-info.yaml'))], createLocalSource(tree.root));
+  assert.deepEqual(r.problems.map((p) => [p.rule, p.severity, p.line, p.column]), [['not-utf8', 'warning', 4, 20], ['not-utf8', 'warning', 11, 12]]);
+  assert.match(r.problems[1].message, /notes\.txt:2:5: Bytes that are not UTF-8 start here/);
+  assert.equal(r.entities[0].entity.metadata.description, 'caf\ufffd');
+  assert.equal(r.entities[0].entity.spec?.definition, 'ok\nna\ufffd \ufffd\n');
+});

@@ -1,6 +1,7 @@
 // Reads descriptor files into located, individually validated entities, following Location
 // entities from file to file. Everything that goes wrong becomes a Problem; nothing stops the read.
-import type { CatalogSource, LocatedEntity, LocationSpec, Problem, ReadResult } from './types.ts';
+import type { CatalogSource, LocatedEntity, LocationSpec, Problem, ReadResult, ReadText } from './types.ts';
+import { asReadText, NOT_UTF8 } from './text.ts';
 import { parseYamlDocuments } from './yaml.ts';
 import { problemAt } from './problem.ts';
 import type { FieldLocator } from './problem.ts';
@@ -59,9 +60,9 @@ export async function readEntities(roots: LocationSpec[], source: CatalogSource,
     if (visited.has(key)) return;
     visited.add(key);
 
-    let text: string | null;
+    let answer: string | ReadText | null;
     try {
-      text = await source.read(location);
+      answer = await source.read(location);
     } catch (e) {
       if ((e as { notFetched?: boolean }).notFetched) {
         const warning = from ? problemAt(from.at, from.path, 'warning', 'location-not-fetched', `${shown} was not fetched: ${(e as Error).message}`, 'It is read when the network is reachable.') : undefined;
@@ -72,7 +73,7 @@ export async function readEntities(roots: LocationSpec[], source: CatalogSource,
       reportAt(location, from, 'location-unreadable', `Could not read ${shown}: ${(e as Error).message}`, 'Check the path and its permissions.');
       return;
     }
-    if (text === null) {
+    if (answer === null) {
       if (from?.optional) return;
       // Backstage's file reader expands globs; the CatalogSource contract reads single files only.
       const glob = /[*?[{]/.test(location.target);
@@ -86,6 +87,8 @@ export async function readEntities(roots: LocationSpec[], source: CatalogSource,
       return;
     }
     files.push(shown);
+    const { text, notUtf8 } = asReadText(answer);
+    if (notUtf8) problems.push({ file: shown, ...notUtf8, severity: 'warning', rule: 'not-utf8', message: NOT_UTF8, hint: 'Save the file as UTF-8.' });
     if (Buffer.byteLength(text) > maxFileBytes) {
       problems.push({ file: shown, line: 1, column: 1, severity: 'error', rule: 'file-too-large', message: `${shown} is ${Buffer.byteLength(text)} bytes, over the limit of ${maxFileBytes}: not read`, hint: 'Split the descriptors into several files joined by a Location, or raise the limit.' });
       return;

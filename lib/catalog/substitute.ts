@@ -1,6 +1,7 @@
 // `$text`, `$json` and `$yaml` placeholders (Backstage's PlaceholderProcessor): a field whose value is
 // `{ $text: ./openapi.yaml }` takes the content of that file, read relative to the descriptor.
-import type { CatalogSource, LocationSpec, Problem, UnresolvedField } from './types.ts';
+import type { CatalogSource, LocationSpec, Problem, ReadText, UnresolvedField } from './types.ts';
+import { asReadText, NOT_UTF8 } from './text.ts';
 import { problemAt } from './problem.ts';
 import { parseYamlDocuments } from './yaml.ts';
 import { InputError, parseJsonInput } from '../parse/json.ts';
@@ -55,15 +56,19 @@ export async function resolvePlaceholders(
         ? fail('placeholder-not-fetched', resolved.error, 'Add the host to catalog.allowedHosts in backlot.config.yaml to read it, or point at a file in the repository.', 'warning')
         : fail('placeholder-refused', resolved.error, 'Point at a file inside the repository, with a relative path.');
     }
-    let text: string | null;
+    let answer: string | ReadText | null;
     try {
-      text = await source.read(resolved);
+      answer = await source.read(resolved);
     } catch (e) {
       if ((e as { notFetched?: boolean }).notFetched) return fail('placeholder-not-fetched', `${source.display(resolved)} was not fetched: ${(e as Error).message}`, 'It is read when the network is reachable; nothing to fix in the descriptor.', 'warning');
       return fail('placeholder-unreadable', `Could not read ${source.display(resolved)}: ${(e as Error).message}`, 'Check the file can be read.');
     }
-    if (text === null) {
+    if (answer === null) {
       return fail('placeholder-missing', `${kind} target ${source.display(resolved)} does not exist`, `Check the path "${target}"; it is relative to the file that holds it.`);
+    }
+    const { text, notUtf8 } = asReadText(answer);
+    if (notUtf8) {
+      problems.push(problemAt(at, fieldPath, 'warning', 'not-utf8', `${source.display(resolved)}:${notUtf8.line}:${notUtf8.column}: ${NOT_UTF8}`, 'Save the file as UTF-8.'));
     }
     if (Buffer.byteLength(text) > maxFileBytes) {
       return fail('file-too-large', `${source.display(resolved)} is larger than ${maxFileBytes} bytes`, 'Keep substituted files small, or link to them instead.');

@@ -105,8 +105,12 @@ export interface CatalogEntity extends LocatedEntity {
  * so the catalog model never touches the disk or the network itself.
  */
 export interface CatalogSource {
-  /** The file's text, or `null` when it does not exist. Throws for any other failure. */
-  read(location: LocationSpec): Promise<string | null>;
+  /**
+   * The file's text, or `null` when it does not exist. Throws for any other failure. A source that
+   * reads bytes decodes them with `decodeUtf8` and returns its `ReadText`, so bytes that are not
+   * UTF-8 are reported with their line instead of silently replaced.
+   */
+  read(location: LocationSpec): Promise<string | ReadText | null>;
   /**
    * Resolves `target` (a Location target or a `$text` path) relative to the file `base`.
    * Returns `{ error }` for a target the source refuses (leaves its root, unsupported scheme).
@@ -114,6 +118,12 @@ export interface CatalogSource {
   resolve(base: LocationSpec, target: string, type?: string): LocationSpec | ResolveRefusal;
   /** How `location` is shown to a person (relative path or URL). */
   display(location: LocationSpec): string;
+}
+
+/** Text decoded from bytes, with where the first byte sequence that is not UTF-8 was (replaced by U+FFFD). */
+export interface ReadText {
+  text: string;
+  notUtf8?: { line: number; column: number };
 }
 
 /** Why a target is not read. `notFetched` marks a URL this run does not read (a warning, not an error). */
@@ -140,7 +150,7 @@ export interface UrlReader {
    * large). Reads at most `maxBytes` bytes: a larger answer is refused, not truncated.
    * A thrown error with `notFetched: true` (no network) is reported as a warning.
    */
-  read(url: URL, limits: { maxBytes: number }): Promise<string | null>;
+  read(url: URL, limits: { maxBytes: number }): Promise<string | ReadText | null>;
 }
 
 /** What reading a set of root locations gives. */

@@ -56,3 +56,12 @@ test('reports every page past its budget, a per-page glob overriding the default
   assert.equal(limitFor(tight.html, 'catalog/index.html'), 10_000);
   assert.equal(limitFor(tight.html, 'org/index.html'), 50);
 });
+
+test('repository content (data-budget="repository") is left out of the HTML measure, nested elements and all', async () => {
+  const { withoutRepositoryContent } = await import('./budgets.ts');
+  const html = '<main><h1>API</h1><section class="api-definition" data-budget="repository"><section><p>inner</p></section><pre>&lt;/section&gt; text</pre></section><footer>own</footer></main>';
+  assert.equal(withoutRepositoryContent(html), '<main><h1>API</h1><footer>own</footer></main>');
+  assert.equal(withoutRepositoryContent('<p>no content</p>'), '<p>no content</p>');
+  const huge = `<div data-budget="repository">${'<p>x</p>'.repeat(200_000)}</div><p>page</p>`;
+  assert.equal(withoutRepositoryContent(huge), '<p>page</p>');
+});

@@ -36,9 +36,13 @@ export interface BudgetReport {
 // zlib's default level: what a CDN's on-the-fly gzip is close to, and fast enough for 10,000 pages.
 const gzipSizeOf = (data: string | Buffer) => gzipSync(data).length;
 
-function htmlFiles(outDir: string): string[] {
-  return (readdirSync(outDir, { recursive: true, encoding: 'utf8' }) as string[])
-    .filter((f) => f.endsWith('.html') && !f.split(path.sep).includes('pagefind'))
+/** Every HTML file under `outDir` (files only: an entity named `index.html` is a folder of that name). */
+export function htmlFiles(outDir: string): string[] {
+  return readdirSync(outDir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith('.html'))
+    .map((d) => path.relative(outDir, path.join(d.parentPath, d.name)))
+    // Pagefind's own output folder only: an entity named `pagefind` is a page like any other.
+    .filter((f) => f.split(path.sep)[0] !== 'pagefind')
     .map((f) => f.split(path.sep).join('/'))
     .sort();
 }
@@ -64,6 +68,34 @@ export function pageAssets(html: string): { scripts: string[]; styles: string[];
 /** Static `import … from "./x.js"` specifiers of a module (dynamic `import()` is lazy, not counted). */
 export function staticImports(code: string): string[] {
   return [...code.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+?\s*from\s*)?["']([^"']+)["']/g)].map((m) => m[1]);
+}
+
+/**
+ * The page without what came from repositories (elements marked `data-budget="repository"`, such
+ * as an API's definition): budgets guard what the portal adds, and content never fails a build.
+ */
+export function withoutRepositoryContent(html: string): string {
+  const open = /<([a-z][a-z0-9-]*)\b[^>]*\bdata-budget="repository"[^>]*>/gi;
+  let out = '';
+  let from = 0;
+  for (let m = open.exec(html); m; m = open.exec(html)) {
+    const tag = m[1].toLowerCase();
+    const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'gi');
+    tags.lastIndex = m.index + m[0].length;
+    let depth = 1;
+    let end = html.length;
+    for (let t = tags.exec(html); t; t = tags.exec(html)) {
+      depth += t[1] ? -1 : 1;
+      if (depth === 0) {
+        end = t.index + t[0].length;
+        break;
+      }
+    }
+    out += html.slice(from, m.index);
+    from = end;
+    open.lastIndex = end;
+  }
+  return out + html.slice(from);
 }
 
 export function checkBudgets(outDir: string, budgets: Budgets, base = '/'): BudgetReport {
@@ -124,7 +156,7 @@ export function checkBudgets(outDir: string, budgets: Budgets, base = '/'): Budg
       const text = dep && read(dep);
       if (text) css += gzipSize(text);
     }
-    pages.push({ page, html: gzipSizeOf(html), js, css });
+    pages.push({ page, html: gzipSizeOf(withoutRepositoryContent(html)), js, css });
   }
 
   const violations: BudgetViolation[] = [];
