@@ -123,6 +123,8 @@ export function writeHostileCatalog(dir: string): HostileCatalog {
       ...FILE_SYSTEM_NAMES.map((n) => `component:default/${n}`),
       ...HOSTILE_TEXT.map((_, i) => `component:default/hostile-text-${i}`),
       'api:default/large-api', 'api:default/missing-api', 'api:default/remote-api', 'component:default/uses-missing', 'pipeline:default/pipe', 'component:default/latin1',
+      // Kept: only its $json field is refused (one problem), the entity itself is fine.
+      'component:default/proto-json',
     ],
     absent: ['component:default/proto-meta', 'component:default/proto-spec', 'constructor:default/weird', 'component:default/deep'],
   };
