@@ -31,3 +31,21 @@ test('shortRef hides the default namespace but keeps any other', () => {
   assert.equal(shortRef('group:default/team-a'), 'group:team-a');
   assert.equal(shortRef('api:payments/charge'), 'api:payments/charge');
 });
+
+test('distinct entities never share a page path, even on a case-insensitive disk', async () => {
+  const { stringifyEntityRef } = await import('../../lib/catalog/ref.ts');
+  // Refs are lower-cased (Backstage compares them case-insensitively), so names that differ only in
+  // case are one entity (a duplicate), and every other pair of refs gives two paths.
+  const names = ['index.html', 'INDEX.html', '404', 'api', 'API', 'pagefind', 'entity.json', 'con', 'a..b', 'x.html', 'Svc', 'svc'];
+  const seen = new Map<string, string>();
+  for (const kind of ['Component', 'API', 'Pipeline', 'pipeline']) {
+    for (const name of names) {
+      const ref = stringifyEntityRef({ kind, namespace: 'default', name });
+      const key = entityPath(ref).toLowerCase();
+      const other = seen.get(key);
+      assert.ok(other === undefined || other === ref, `${ref} and ${other} share ${key}`);
+      seen.set(key, ref);
+      assert.match(entityPath(ref), /^catalog\/default\/[a-z]+\/[a-z0-9._-]+\/$/);
+    }
+  }
+});
