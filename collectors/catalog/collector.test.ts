@@ -197,3 +197,18 @@ spec:
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('a file reached from two configured locations is read once: no duplicate entities', async () => {
+  const dir = await makeOrg(ORG);
+  try {
+    const lines: string[] = [];
+    const logger = createLogger({ stream: { write: (s: string) => (lines.push(s), true) } });
+    const config = parseConfig('catalog:\n  locations: [org/catalog-info.yaml, org/team.yaml, org/payments/catalog-info.yaml]\n');
+    const outDir = path.join(dir, 'content', 'catalog');
+    const report = await catalogCollector.collect({ config, root: dir, outDir, cacheDir: path.join(dir, '.cache'), logger, now: new Date(), env: {} });
+    assert.equal(report.items, 4);
+    assert.deepEqual(JSON.parse(await readFile(path.join(outDir, 'problems.json'), 'utf8')), []);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -121,11 +121,13 @@ async function readFromLocal(context: CollectorContext): Promise<SourceRead> {
   const problems: Problem[] = [];
   let filesRead = 0;
   // Each root is confined to its own folder: a Location may not reach outside the tree it lives in.
+  // One set of files read across the roots: a file two roots reach is one file, not a duplicate.
+  const visited = new Set<string>();
   for (const root of roots) {
     const source = createLocalSource(path.dirname(root.target));
     const result = await context.logger.time(
       `catalog: read ${source.display(root)}`,
-      () => readEntities([root], source),
+      () => readEntities([root], source, { visited }),
       (r) => `${r.files.length} files, ${r.entities.length} entities`,
     );
     filesRead += result.files.length;
