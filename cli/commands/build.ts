@@ -1,6 +1,6 @@
 // `backlot build`: renders the collected content into a static site with Astro, indexes it with
 // Pagefind, and checks the size budgets, reporting what each step did and how long it took.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../../lib/config/load.ts';
