@@ -13,10 +13,13 @@ export function asReadText(answer: string | ReadText): ReadText {
   return typeof answer === 'string' ? { text: answer } : answer;
 }
 
-/** Decodes `bytes`; `notUtf8` says where the first invalid sequence was (1-based line and column). */
-export function decodeUtf8(bytes: Uint8Array): ReadText {
+/**
+ * Decodes `bytes`: the text when it is all UTF-8 (as most files are), else the text with
+ * `notUtf8` saying where the first invalid sequence was (1-based line and column).
+ */
+export function decodeUtf8(bytes: Uint8Array): string | ReadText {
   try {
-    return { text: fatal.decode(bytes) };
+    return fatal.decode(bytes);
   } catch {
     const text = lenient.decode(bytes);
     // Until the first replacement the decoder made, text and bytes are aligned; a U+FFFD that the

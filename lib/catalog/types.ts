@@ -107,8 +107,8 @@ export interface CatalogEntity extends LocatedEntity {
 export interface CatalogSource {
   /**
    * The file's text, or `null` when it does not exist. Throws for any other failure. A source that
-   * reads bytes decodes them with `decodeUtf8` and returns its `ReadText`, so bytes that are not
-   * UTF-8 are reported with their line instead of silently replaced.
+   * reads bytes returns what `decodeUtf8` gives (the text, or a `ReadText` when some bytes are not
+   * UTF-8), so they are reported with their line instead of silently replaced.
    */
   read(location: LocationSpec): Promise<string | ReadText | null>;
   /**
