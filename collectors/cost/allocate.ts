@@ -84,7 +84,7 @@ export class CostAllocator {
   }
 
   #byTags(tags: Map<string, string> | undefined): Allocation {
-    if (!tags) return { ref: undefined, reason: 'tags are not valid JSON' };
+    if (!tags) return { ref: undefined, reason: 'tags are not valid JSON, or hold a __proto__, constructor or prototype key' };
     for (const [key, value] of tags) {
       const ref = this.#byTag.get(tagKey(key, value));
       if (ref !== undefined) return { ref, via: `tag ${key}` };

@@ -12,6 +12,8 @@ import { costConfigWithDefaults, type CostConfig } from './config.ts';
 import { CostLedger, topMovers, type CostBreakdown } from './ledger.ts';
 import { readCostExport } from './read-export.ts';
 import type { CostSummary, EntityCostRecord, ExportFileReport, ReasonCount } from './records.ts';
+import { parseJsonInput } from '../../lib/parse/json.ts';
+import { MAX_STORED_DEPTH } from '../../lib/parse/keys.ts';
 
 const EXPORT_FILE = /\.(csv|csv\.gz|gz)$/i;
 
@@ -126,7 +128,7 @@ export async function computeCost(options: {
 
 async function readJson<T>(file: string): Promise<T | undefined> {
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as T;
+    return parseJsonInput(await readFile(file, 'utf8'), file, MAX_STORED_DEPTH) as T;
   } catch {
     return undefined;
   }

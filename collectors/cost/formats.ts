@@ -1,6 +1,7 @@
 // The three export layouts Backlot reads, told apart by their header: FinOps FOCUS (1.0 and later),
 // AWS's legacy Cost and Usage Report, and Azure's EA usage export. Each maps to the same few
 // columns a cost row needs; the files' quirks (literal NULL, JSON tags, zone-less dates) end here.
+import { findDataFault } from '../../lib/parse/keys.ts';
 
 export type ExportFormat = 'focus' | 'aws-cur' | 'azure-ea';
 
@@ -133,6 +134,8 @@ export function parseTagCell(cell: string): Map<string, string> | undefined {
     }
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+  // lib/parse's one rule for input data: a cell with a __proto__/constructor/prototype key is not read.
+  if (findDataFault(parsed)) return undefined;
   const tags = new Map<string, string>();
   for (const [key, value] of Object.entries(parsed)) {
     if (value === null || value === undefined) continue;

@@ -13,6 +13,8 @@ import { PrometheusClient, parseMatrixResponse } from './prometheus-client.ts';
 import { queriesForEntity } from './queries.ts';
 import type { EntityMetricsRecord, MetricChart } from './records.ts';
 import { compactMatrix, gridOf } from './series.ts';
+import { parseJsonInput } from '../../lib/parse/json.ts';
+import { MAX_STORED_DEPTH } from '../../lib/parse/keys.ts';
 
 /** Previous run's records by ref (for last good series). */
 async function readPrevious(outDir: string): Promise<Map<string, EntityMetricsRecord>> {
@@ -21,7 +23,7 @@ async function readPrevious(outDir: string): Promise<Map<string, EntityMetricsRe
   const records = new Map<string, EntityMetricsRecord>();
   for (const name of names.filter((n) => n.endsWith('.json'))) {
     try {
-      const record = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as EntityMetricsRecord;
+      const record = parseJsonInput(await readFile(path.join(dir, name), 'utf8'), name, MAX_STORED_DEPTH) as EntityMetricsRecord;
       if (record?.ref) records.set(record.ref, record);
     } catch {
       // A damaged record is not carried over.

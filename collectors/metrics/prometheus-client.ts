@@ -1,6 +1,7 @@
 // A small client for Prometheus's HTTP API (`/api/v1/query`, `/api/v1/query_range`), the API that
 // Thanos, Mimir, VictoriaMetrics and Grafana Cloud also answer. Errors come back as values with
 // Prometheus's own message, so a failed query can be reported and its last good data kept.
+import { parseJsonInput } from '../../lib/parse/json.ts';
 
 /** Prometheus's JSON envelope (https://prometheus.io/docs/prometheus/latest/querying/api/). */
 export interface PrometheusResponse {
@@ -77,8 +78,9 @@ export class PrometheusClient {
     const text = await response.text();
     let body: PrometheusResponse | undefined;
     try {
-      body = JSON.parse(text) as PrometheusResponse;
+      body = parseJsonInput(text, `${this.#base}${endpoint}`) as PrometheusResponse;
     } catch {
+      // Not JSON, or holding a key lib/parse refuses (__proto__, constructor, prototype): not an answer.
       body = undefined;
     }
     if (!response.ok || body?.status !== 'success' || !body.data) {
@@ -93,9 +95,9 @@ export class PrometheusClient {
 export function parseMatrixResponse(text: string): MatrixSeries[] {
   let body: PrometheusResponse;
   try {
-    body = JSON.parse(text) as PrometheusResponse;
+    body = parseJsonInput(text, 'snapshot') as PrometheusResponse;
   } catch (error) {
-    throw new PrometheusError(`is not JSON (${(error as Error).message})`);
+    throw new PrometheusError(`is not JSON that Backlot reads (${(error as Error).message})`);
   }
   if (body?.status !== 'success') throw new PrometheusError(`has status ${JSON.stringify(body?.status)}${body?.error ? `: ${body.error}` : ''}; save a successful query_range response`);
   if (body.data?.resultType !== 'matrix' || !Array.isArray(body.data.result)) {

@@ -2,6 +2,8 @@
 // summary, the merge of shards and a person can read it after the run.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseJsonInput } from '../parse/json.ts';
+import { MAX_STORED_DEPTH } from '../parse/keys.ts';
 
 export const COLLECT_REPORT_FILE = 'collect-report.json';
 
@@ -29,7 +31,8 @@ export async function writeCollectReport(contentDir: string, report: CollectRepo
 
 export async function readCollectReport(contentDir: string): Promise<CollectReport | undefined> {
   try {
-    return JSON.parse(await readFile(path.join(contentDir, COLLECT_REPORT_FILE), 'utf8')) as CollectReport;
+    const file = path.join(contentDir, COLLECT_REPORT_FILE);
+    return parseJsonInput(await readFile(file, 'utf8'), file, MAX_STORED_DEPTH) as CollectReport;
   } catch {
     return undefined;
   }

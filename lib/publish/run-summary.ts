@@ -9,6 +9,8 @@ import type { Problem } from '../catalog/types.ts';
 import { diffDigests, fileDigests } from '../../src/build/tree-digest.ts';
 import { readCollectReport } from './collect-report.ts';
 import { markdownText } from './markdown-text.ts';
+import { parseJsonInput } from '../parse/json.ts';
+import { MAX_STORED_DEPTH } from '../parse/keys.ts';
 
 export interface RunSummaryOptions {
   contentDir: string;
@@ -30,7 +32,7 @@ export interface RunSummary {
 
 const readJson = async <T>(file: string): Promise<T | undefined> => {
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as T;
+    return parseJsonInput(await readFile(file, 'utf8'), file, MAX_STORED_DEPTH) as T;
   } catch {
     return undefined;
   }

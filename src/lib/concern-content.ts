@@ -6,13 +6,15 @@ import type { CostSummary, EntityCostRecord } from '../../collectors/cost/record
 import type { EntityMetricsRecord } from '../../collectors/metrics/records.ts';
 import { recordPathOf } from '../../collectors/shared/record-path.ts';
 import { contentDir } from './portal-config.ts';
+import { parseJsonInput } from '../../lib/parse/json.ts';
+import { MAX_STORED_DEPTH } from '../../lib/parse/keys.ts';
 
 function readJson<T>(file: string): T | undefined {
   if (!existsSync(file)) return undefined;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
+    return parseJsonInput(readFileSync(file, 'utf8'), file, MAX_STORED_DEPTH) as T;
   } catch (error) {
-    throw new Error(`${file}: not valid JSON (${(error as Error).message}); run \`backlot collect\` again`, { cause: error });
+    throw new Error(`${(error as Error).message}; run \`backlot collect\` again`, { cause: error });
   }
 }
 
