@@ -11,6 +11,9 @@ import { loadSnapshot } from '../../collectors/github/repository-store.ts';
 import { readPreviousRecords } from '../../collectors/catalog/content-store.ts';
 import { readCatalogContent } from '../../src/lib/catalog-content.ts';
 import { readKnownRefs } from '../../cli/commands/lint.ts';
+import { parseMatrixResponse } from '../../collectors/metrics/prometheus-client.ts';
+import { readCollectReport } from '../../lib/publish/collect-report.ts';
+import { parseTagCell } from '../../collectors/cost/formats.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'backlot-keys-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -48,6 +51,22 @@ for (const key of ['__proto__', 'constructor', 'prototype']) {
     mkdirSync(entities, { recursive: true });
     writeFileSync(path.join(entities, 'a.json'), poisoned(key, '{\n  "ref": "component:default/a",\n  "entity": {\n    "POISON"\n  }\n}\n'));
     assert.throws(() => readCatalogContent(root), (e: Error) => e.message.includes(`a.json:4:5: The key "${key}"`) && e.message.includes('backlot collect'));
+  });
+
+  test(`a Prometheus snapshot with a "${key}" key is refused, saying so (${key})`, () => {
+    const snapshot = poisoned(key, '{ "status": "success", "data": { "resultType": "matrix", "result": [{ "metric": { "POISON" }, "values": [] }] } }');
+    assert.throws(() => parseMatrixResponse(snapshot), new RegExp(`The key "${key}"`));
+  });
+
+  test(`the collect report and a cost tag cell with a "${key}" key are not read (${key})`, async () => {
+    const content = path.join(dir, `report-${key}`);
+    mkdirSync(content, { recursive: true });
+    writeFileSync(path.join(content, 'collect-report.json'), '{ "collectors": [] }');
+    assert.deepEqual(await readCollectReport(content), { collectors: [] }, 'a clean report is read');
+    writeFileSync(path.join(content, 'collect-report.json'), poisoned(key, '{ "collectors": [], "POISON" }'));
+    assert.equal(await readCollectReport(content), undefined);
+    assert.equal(parseTagCell('{ "team": "a" }')?.get('team'), 'a');
+    assert.equal(parseTagCell(poisoned(key, '{ "team": "a", "POISON" }')), undefined);
   });
 
   test(`lint --known refuses a file with a "${key}" key, naming its line (${key})`, async () => {
