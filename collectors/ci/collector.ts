@@ -15,6 +15,8 @@ import { conditionalGet } from '../github/http-cache.ts';
 import type { Collector } from '../types.ts';
 import { buildCiData, declaresDispatch, emptyStoredActions, readRepositoryActions, toRunSummary, type ApiRun, type ApiWorkflow, type StoredActions } from './github-actions.ts';
 import type { CiData } from './records.ts';
+import { parseJsonInput } from '../../lib/parse/json.ts';
+import { MAX_STORED_DEPTH } from '../../lib/parse/keys.ts';
 
 export const ciCollector: Collector = {
   name: 'ci',
@@ -24,7 +26,7 @@ export const ciCollector: Collector = {
     const targets = readSignalTargets(path.dirname(context.outDir));
     const session = await openGithubSession(context);
     const storeFile = path.join(context.cacheDir, 'runs.json');
-    const store: Record<string, StoredActions> = await readFile(storeFile, 'utf8').then((t) => JSON.parse(t), () => ({}));
+    const store: Record<string, StoredActions> = await readFile(storeFile, 'utf8').then((t) => parseJsonInput(t, storeFile, MAX_STORED_DEPTH) as Record<string, StoredActions>, () => ({}));
     const byRepository = new Map<string, Promise<CiData>>();
     const envelopes: SignalEnvelope<CiData>[] = [];
     const failures: { item: string; message: string }[] = [];
@@ -81,7 +83,7 @@ export const ciCollector: Collector = {
 
 async function readJson<T>(file: string): Promise<T> {
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as T;
+    return parseJsonInput(await readFile(file, 'utf8'), file) as T;
   } catch (error) {
     throw new Error(`${file}: ${(error as Error).message}; export it again with \`gh api\``, { cause: error });
   }

@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { conditionalGet, linkOf, type HttpCache } from '../github/http-cache.ts';
 import { LAST_RUNS, type CiData, type RunSummary, type WorkflowSummary } from './records.ts';
 import { DAY_MS, flakiestJobs, flakyCandidates, isFailing, thirtyDayFigures } from './statistics.ts';
+import { findDataFault } from '../../lib/parse/keys.ts';
 
 /** What is kept between runs for one repository (in the collector's cache folder). */
 export interface StoredActions {
@@ -63,6 +64,8 @@ export function declaresDispatch(text: string): boolean {
   } catch {
     return false;
   }
+  // lib/parse's one rule for input data: a workflow holding a __proto__/constructor/prototype key is not read.
+  if (findDataFault(doc)) return false;
   if (!doc || typeof doc !== 'object') return false;
   // YAML 1.1 readers turn a bare `on` key into true; the yaml package (1.2) keeps "on".
   const on = (doc as Record<string, unknown>).on ?? (doc as Record<string, unknown>).true;

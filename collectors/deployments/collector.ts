@@ -16,6 +16,8 @@ import type { Collector } from '../types.ts';
 import { readGithubDeployments, type EnvironmentDeployment, type StoredDeploymentStates } from './github-deployments.ts';
 import { parseKubernetesExport, workloadsForEntity, type Workload } from './kubernetes.ts';
 import type { DeployedWorkload, DeploymentsData } from './records.ts';
+import { parseJsonInput } from '../../lib/parse/json.ts';
+import { MAX_STORED_DEPTH } from '../../lib/parse/keys.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -44,7 +46,7 @@ export const deploymentsCollector: Collector = {
     }
 
     const storeFile = path.join(context.cacheDir, 'deployment-states.json');
-    const stored: Record<string, StoredDeploymentStates> = await readFile(storeFile, 'utf8').then((t) => JSON.parse(t), () => ({}));
+    const stored: Record<string, StoredDeploymentStates> = await readFile(storeFile, 'utf8').then((t) => parseJsonInput(t, storeFile, MAX_STORED_DEPTH) as Record<string, StoredDeploymentStates>, () => ({}));
     const byRepository = new Map<string, Promise<EnvironmentDeployment[]>>();
     const envelopes: SignalEnvelope<DeploymentsData>[] = [];
     const staleBefore = context.now.getTime() - settings.staleDeploymentDays * DAY_MS;

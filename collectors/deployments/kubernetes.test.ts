@@ -67,9 +67,11 @@ describe('exported Kubernetes state', () => {
     assert.match(cut.problems[0]!.message, /ends too early/);
   });
 
-  it('a label named __proto__ stays data', () => {
-    const { value } = parseKubernetesExport(JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [deployment('p', { ['__proto__']: 'x' } as Record<string, string>, 1, 1)] }), 'p.json');
+  it('a label named __proto__ is refused with its line, under lib/parse\'s one rule for input data', () => {
+    const { value, problems } = parseKubernetesExport(JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [deployment('p', { ['__proto__']: 'x' } as Record<string, string>, 1, 1)] }, null, 2), 'p.json');
     assert.equal(({} as Record<string, unknown>).x, undefined);
-    assert.ok(value);
+    assert.equal(value, undefined);
+    assert.match(problems[0]!.message, /The key "__proto__"/);
+    assert.ok(problems[0]!.line > 1);
   });
 });

@@ -16,6 +16,8 @@ import type { Collector } from '../types.ts';
 import type { CoveragePoint, TestReportsData } from './records.ts';
 import { summarizeReports } from './summarize-reports.ts';
 import { MAX_SUMMARY_ARTIFACT_BYTES, readSummaryZip, SUMMARY_ARTIFACT_NAME, type SignalsSummary } from './summary-artifact.ts';
+import { parseJsonInput } from '../../lib/parse/json.ts';
+import { MAX_STORED_DEPTH } from '../../lib/parse/keys.ts';
 
 type Envelope = SignalEnvelope<TestReportsData>;
 /** Kept between runs: the last artifact read per repository, and each entity's coverage history. */
@@ -31,7 +33,7 @@ export const testReportsCollector: Collector = {
     const exportsDir = path.resolve(context.root, settings.exportsDir);
     const targets = readSignalTargets(path.dirname(context.outDir));
     const storeFile = path.join(context.cacheDir, 'store.json');
-    const store: Store = await readFile(storeFile, 'utf8').then((t) => JSON.parse(t) as Store, () => ({ artifacts: {}, trends: {} }));
+    const store: Store = await readFile(storeFile, 'utf8').then((t) => parseJsonInput(t, storeFile, MAX_STORED_DEPTH) as Store, () => ({ artifacts: {}, trends: {} }));
     const session = await openGithubSession(context);
     const failures: { item: string; message: string }[] = [];
     const envelopes: Envelope[] = [];

@@ -6,6 +6,7 @@ import { unzipSync } from 'fflate';
 import type { CoverageSummary } from './coverage.ts';
 import type { TestRunSummary } from './junit.ts';
 import type { ReportProblem } from '../../lib/reports/problem.ts';
+import { parseJsonInput } from '../../lib/parse/json.ts';
 
 export const SUMMARY_ARTIFACT_NAME = 'backlot-signals';
 export const SUMMARY_FILE = 'backlot-signals.json';
@@ -49,7 +50,7 @@ export function readSummaryZip(zip: Uint8Array): SignalsSummary | string {
   const bytes = files[SUMMARY_FILE];
   if (!bytes) return `has no ${SUMMARY_FILE}`;
   try {
-    return checkSummary(JSON.parse(new TextDecoder().decode(bytes)));
+    return checkSummary(parseJsonInput(new TextDecoder().decode(bytes), SUMMARY_FILE));
   } catch (error) {
     return `${SUMMARY_FILE} is not valid JSON (${(error as Error).message})`;
   }

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
 import { ReportError } from './problem.ts';
+import { describeDataFault, findDataFault } from '../parse/keys.ts';
 
 export interface JsonText {
   text: string;
@@ -26,7 +27,7 @@ export function parseJsonReport(text: string): JsonText {
     throw new ReportError(what, line, column, 'regenerate the report; a file cut off while copying or uploading looks like this');
   }
   let located: { doc: ReturnType<typeof parseDocument>; counter: LineCounter } | undefined;
-  return {
+  const report: JsonText = {
     text,
     value,
     positionOf(path) {
@@ -48,6 +49,14 @@ export function parseJsonReport(text: string): JsonText {
       return { line: pos.line, column: pos.col };
     },
   };
+  // lib/parse's one rule for input data: __proto__/constructor/prototype keys and nesting past the limit are refused.
+  const fault = findDataFault(value);
+  if (fault) {
+    const { message, hint } = describeDataFault(fault);
+    const at = fault.kind === 'too-deep' ? { line: 1, column: 1 } : report.positionOf(fault.path.map((k) => (/^\d+$/.test(k) ? Number(k) : k)));
+    throw new ReportError(message, at.line, at.column, hint);
+  }
+  return report;
 }
 
 export async function readJsonReport(absolutePath: string): Promise<JsonText> {

@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { StaleMark } from '../content/records.ts';
+import { parseJsonInput } from '../parse/json.ts';
+import { MAX_STORED_DEPTH } from '../parse/keys.ts';
 
 export interface SignalEnvelope<T> {
   ref: string;
@@ -33,7 +35,7 @@ export async function readEnvelope<T>(outDir: string, ref: string): Promise<Sign
   const relative = envelopePath(ref);
   if (!relative) return undefined;
   try {
-    return JSON.parse(await readFile(path.join(outDir, relative), 'utf8')) as SignalEnvelope<T>;
+    return parseJsonInput(await readFile(path.join(outDir, relative), 'utf8'), relative, MAX_STORED_DEPTH) as SignalEnvelope<T>;
   } catch {
     return undefined;
   }

@@ -3,6 +3,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EntityRecord } from '../content/records.ts';
+import { parseJsonInput } from '../parse/json.ts';
+import { MAX_STORED_DEPTH } from '../parse/keys.ts';
 
 export interface SignalTarget {
   ref: string;
@@ -38,7 +40,7 @@ function readTargets(dir: string): SignalTarget[] {
   const files = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.json')).sort();
   const targets: SignalTarget[] = [];
   for (const file of files) {
-    const record = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as EntityRecord;
+    const record = parseJsonInput(readFileSync(path.join(dir, file), 'utf8'), path.join(dir, file), MAX_STORED_DEPTH) as EntityRecord;
     if (!SIGNAL_KINDS.has(record.kind.toLowerCase())) continue;
     const annotations = (record.entity.metadata.annotations ?? {}) as Record<string, string>;
     const slug = annotations['github.com/project-slug'];

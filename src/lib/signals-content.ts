@@ -9,6 +9,8 @@ import type { SecurityData } from '../../collectors/security/records.ts';
 import type { TestReportsData } from '../../collectors/test-reports/records.ts';
 import type { SignalEnvelope } from '../../lib/signals/envelope.ts';
 import { contentDir } from './portal-config.ts';
+import { parseJsonInput } from '../../lib/parse/json.ts';
+import { MAX_STORED_DEPTH } from '../../lib/parse/keys.ts';
 
 export interface SignalsContent {
   ci: Map<string, SignalEnvelope<CiData>>;
@@ -23,10 +25,10 @@ function readConcern<T>(root: string, folder: string): Map<string, SignalEnvelop
   if (!existsSync(dir)) return map;
   for (const file of (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.json')).sort()) {
     try {
-      const envelope = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as SignalEnvelope<T>;
+      const envelope = parseJsonInput(readFileSync(path.join(dir, file), 'utf8'), path.join(dir, file), MAX_STORED_DEPTH) as SignalEnvelope<T>;
       if (typeof envelope.ref === 'string' && envelope.data) map.set(envelope.ref, envelope);
     } catch (error) {
-      throw new Error(`${path.join(dir, file)}: not valid JSON (${(error as Error).message}); run \`backlot collect\` again`, { cause: error });
+      throw new Error(`${(error as Error).message}; run \`backlot collect\` again`, { cause: error });
     }
   }
   return map;

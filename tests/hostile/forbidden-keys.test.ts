@@ -14,6 +14,9 @@ import { readKnownRefs } from '../../cli/commands/lint.ts';
 import { parseMatrixResponse } from '../../collectors/metrics/prometheus-client.ts';
 import { readCollectReport } from '../../lib/publish/collect-report.ts';
 import { parseTagCell } from '../../collectors/cost/formats.ts';
+import { parseJsonReport } from '../../lib/reports/json-report.ts';
+import { ReportError } from '../../lib/reports/problem.ts';
+import { declaresDispatch } from '../../collectors/ci/github-actions.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'backlot-keys-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,6 +70,19 @@ for (const key of ['__proto__', 'constructor', 'prototype']) {
     assert.equal(await readCollectReport(content), undefined);
     assert.equal(parseTagCell('{ "team": "a" }')?.get('team'), 'a');
     assert.equal(parseTagCell(poisoned(key, '{ "team": "a", "POISON" }')), undefined);
+  });
+
+  test(`a JSON report (SARIF, coverage …) with a "${key}" key is a report error at the key's line (${key})`, () => {
+    assert.equal((parseJsonReport('{ "runs": [] }').value as { runs: unknown[] }).runs.length, 0, 'a clean report is read');
+    assert.throws(
+      () => parseJsonReport(poisoned(key, '{\n  "runs": [\n    { "tool": { "POISON" } }\n  ]\n}')),
+      (e: unknown) => e instanceof ReportError && e.line === 3 && e.message.includes(`"${key}"`),
+    );
+  });
+
+  test(`a repository's workflow with a "${key}" key is not read as dispatchable (${key})`, () => {
+    assert.equal(declaresDispatch('on: [workflow_dispatch]\njobs: {}\n'), true);
+    assert.equal(declaresDispatch(`on: [workflow_dispatch]\njobs:\n  ${key}:\n    runs-on: x\n`), false);
   });
 
   test(`lint --known refuses a file with a "${key}" key, naming its line (${key})`, async () => {
