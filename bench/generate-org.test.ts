@@ -79,3 +79,17 @@ test('some APIs carry an OpenAPI definition in a file next to their descriptor, 
     assert.match(tree.get(file)!, /^openapi: 3\./);
   }
 });
+
+test('a large organisation is listed through several Location files, and the catalog reads every entity through them', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'backlot-org-test-'));
+  dirs.push(dir);
+  const org = await generateOrg({ entities: 400, dir, seed: 3, perLocation: 5 });
+  const root = parseAllDocuments(await readFile(org.rootFile, 'utf8')).map((d) => d.toJS());
+  assert.ok(root[0].spec.targets.length > 1 && root[0].spec.targets.every((t: string) => t.startsWith('./locations/part-')));
+  const { readEntities } = await import('../lib/catalog/read.ts');
+  const { createLocalSource, fileLocation } = await import('../collectors/local/source.ts');
+  const read = await readEntities([fileLocation(org.rootFile)], createLocalSource(dir));
+  assert.deepEqual(read.problems, []);
+  const generated = Object.values(org.countsByKind).reduce((a, b) => a + b, 0);
+  assert.equal(read.entities.filter((e) => !e.ref.startsWith('location:')).length, generated);
+});

@@ -14,6 +14,8 @@ export interface GenerateOrgOptions {
   dir: string;
   /** Same seed, same organisation. */
   seed?: number;
+  /** Repositories listed per Location file; more are split over `locations/part-N.yaml` (default 10,000). */
+  perLocation?: number;
 }
 
 export interface GeneratedOrg {
@@ -212,7 +214,22 @@ export async function generateOrg(options: GenerateOrgOptions): Promise<Generate
   }
 
   const targets = [...files.keys()].filter((f) => f.endsWith('catalog-info.yaml')).map((f) => `./${f}`);
-  files.set('catalog-info.yaml', yamlDocuments([entity('Location', { name: 'synthetic-org', description: 'Every repository of the synthetic organisation.' }, { targets })]));
+  // A root Location listing 55,000 files is ~2.9 MB, past the 1 MiB cap on any descriptor file:
+  // large organisations get one Location file per 10,000 repositories, as a real monorepo of
+  // catalogs would split it.
+  const PER_LOCATION = options.perLocation ?? 10_000;
+  if (targets.length <= PER_LOCATION) {
+    files.set('catalog-info.yaml', yamlDocuments([entity('Location', { name: 'synthetic-org', description: 'Every repository of the synthetic organisation.' }, { targets })]));
+  } else {
+    const parts: string[] = [];
+    for (let i = 0; i < targets.length; i += PER_LOCATION) {
+      const part = `locations/part-${parts.length + 1}.yaml`;
+      const partTargets = targets.slice(i, i + PER_LOCATION).map((t) => `.${t}`);
+      files.set(part, yamlDocuments([entity('Location', { name: `synthetic-org-part-${parts.length + 1}`, description: 'Repositories of the synthetic organisation.' }, { targets: partTargets })]));
+      parts.push(`./${part}`);
+    }
+    files.set('catalog-info.yaml', yamlDocuments([entity('Location', { name: 'synthetic-org', description: 'Every repository of the synthetic organisation.' }, { targets: parts })]));
+  }
 
   const folders = new Set([...files.keys()].map((f) => path.dirname(path.join(dir, f))));
   await Promise.all([...folders].map((f) => mkdir(f, { recursive: true })));
