@@ -25,6 +25,7 @@ Options:
   --cpu-prof        profile collect and build (V8 CPU profiles kept, top self time printed)
   --json            print the figures as JSON on stdout
   --keep            keep the temporary folder (organisation, content, dist)
+  --org-dir DIR     generate the organisation into DIR once and reuse it in later runs of the same size and seed
   --verbose         show the commands' own output
   --concerns        instead: the cost collector on generated FOCUS exports (--cost-rows, default
                     1000000,5000000) and the metrics collector for --metrics-entities (default 1000)
@@ -90,6 +91,26 @@ async function countJsonFiles(dir: string): Promise<number> {
   return entries.filter((e) => e.endsWith('.json')).length;
 }
 
+/**
+ * The synthetic organisation, generated once per folder: with --org-dir a later run of the same
+ * size and seed reuses it (100,000 entities take minutes to write).
+ */
+async function generatedOrg(options: { entities: number; dir: string; seed: number }, reusable: boolean): Promise<Awaited<ReturnType<typeof generateOrg>> & { reused: boolean }> {
+  const marker = path.join(options.dir, '.generated.json');
+  if (reusable) {
+    try {
+      const saved = JSON.parse(await readFile(marker, 'utf8')) as { entities: number; seed: number; org: Awaited<ReturnType<typeof generateOrg>> };
+      if (saved.entities === options.entities && saved.seed === options.seed) return { ...saved.org, reused: true };
+    } catch {
+      // not generated yet, or by another version: generate below
+    }
+    await rm(options.dir, { recursive: true, force: true });
+  }
+  const org = await generateOrg(options);
+  if (reusable) await writeFile(marker, JSON.stringify({ entities: options.entities, seed: options.seed, org }));
+  return { ...org, reused: false };
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
@@ -104,6 +125,7 @@ async function main(): Promise<number> {
       concerns: { type: 'boolean', default: false },
       'cost-rows': { type: 'string', default: '1000000,5000000' },
       'metrics-entities': { type: 'string', default: '1000' },
+      'org-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -128,7 +150,7 @@ async function main(): Promise<number> {
   await mkdir(path.join(projectRoot, 'bench/.out'), { recursive: true });
   const outRoot = await mkdtemp(path.join(projectRoot, 'bench/.out', 'run-'));
   const dirs = {
-    org: path.join(workDir, 'org'),
+    org: values['org-dir'] ? path.resolve(values['org-dir']) : path.join(workDir, 'org'),
     content: path.join(workDir, 'content'),
     cache: path.join(workDir, 'cache'),
     dist: path.join(outRoot, 'dist'),
@@ -136,9 +158,9 @@ async function main(): Promise<number> {
   };
   try {
     let started = performance.now();
-    const org = await generateOrg({ entities, dir: dirs.org, seed: Number(values.seed) });
+    const org = await generatedOrg({ entities, dir: dirs.org, seed: Number(values.seed) }, Boolean(values['org-dir']));
     const generateMs = Math.round(performance.now() - started);
-    say(`generated ${entities} entities in ${org.files} descriptor files (${formatMs(generateMs)})`);
+    say(`${org.reused ? 'reused' : 'generated'} ${entities} entities in ${org.files} descriptor files (${formatMs(generateMs)})`);
 
     const configFile = path.join(workDir, 'backlot.config.yaml');
     await writeFile(configFile, `title: Benchmark\ncatalog:\n  locations:\n    - ${JSON.stringify(org.rootFile)}\n`);
