@@ -145,7 +145,7 @@ test('refuses constructor and prototype as kinds (kinds become keys), in any cas
 
 test('an unknown kind named like another Object property is just an unknown kind', () => {
   for (const kind of ['toString', 'hasOwnProperty', 'valueOf']) {
-    const r = check(entityYaml(kind, 'example.com/v1', { owner: 'team-a', dependsOn: ['component:x'] }));
+    const r = check(entityYaml(kind, 'example.com/v1', { owner: 'team-a', dependsOn: '[component:x]' }));
     assert.ok(r.entity, kind);
     assert.deepEqual(r.problems.map((p) => p.rule), ['unknown-kind']);
   }
