@@ -54,15 +54,15 @@ export const ciCollector: Collector = {
     await mapWithConcurrency(targets, session?.concurrency ?? 4, async (target) => {
       try {
         let data: CiData | undefined;
-        let source: string;
+        let source: SignalEnvelope<CiData>['source'];
         if (session && target.repository) {
           data = await fromGithub(target.repository);
-          source = `GitHub Actions of ${target.repository}`;
+          source = { name: `GitHub Actions of ${target.repository}`, url: `${session.webUrl}/${target.repository}/actions` };
         } else {
           const folder = path.join(exportsDir, target.name, 'actions');
           if (!existsSync(path.join(folder, 'runs.json'))) return;
           data = await fromExports(folder, target, context.root);
-          source = `exports: ${path.join(settings.exportsDir, target.name, 'actions')}`;
+          source = { name: `exports: ${path.join(settings.exportsDir, target.name, 'actions')}` };
         }
         if (data.workflows.length === 0) return;
         envelopes.push({ ref: target.ref, collectedAt: context.now.toISOString(), source, data });

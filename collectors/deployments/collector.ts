@@ -90,7 +90,7 @@ export const deploymentsCollector: Collector = {
         envelopes.push({
           ref: target.ref,
           collectedAt: context.now.toISOString(),
-          source: sources.join('; '),
+          source: { name: sources.join('; '), ...(session && target.repository ? { url: `${session.webUrl}/${target.repository}/deployments` } : {}) },
           ...(notes.length ? { notes } : {}),
           data: { environments, workloads: own, stale, ...(staleReason ? { staleReason } : {}) },
         });

@@ -80,7 +80,7 @@ export const securityCollector: Collector = {
         envelopes.push({
           ref: target.ref,
           collectedAt: context.now.toISOString(),
-          source: origin.join('; ') || 'exports',
+          source: { name: origin.join('; ') || 'exports', ...(session && target.repository ? { url: `${session.webUrl}/${target.repository}/security` } : {}) },
           ...(notes.length ? { notes } : {}),
           data: {
             counts: countBySeverity(findings),

@@ -50,13 +50,13 @@ export const testReportsCollector: Collector = {
       try {
         const fromExports = await fromExportsFolder(exportsDir, settings.exportsDir, target, settings.maxReportBytes);
         let summary = fromExports?.summary;
-        let source = fromExports ? `exports: ${fromExports.files.join(', ')}` : '';
+        let source: Envelope['source'] = { name: fromExports ? `exports: ${fromExports.files.join(', ')}` : '' };
         let reports = fromExports?.files ?? [];
         if (!summary && session && target.repository) {
           const artifact = await fromArtifact(session, target.repository, store);
           if (artifact) {
             summary = artifact.summary;
-            source = `GitHub Actions artifact ${SUMMARY_ARTIFACT_NAME} of ${target.repository}`;
+            source = { name: `GitHub Actions artifact ${SUMMARY_ARTIFACT_NAME} of ${target.repository}`, ...(artifact.summary.runUrl ? { url: artifact.summary.runUrl } : {}) };
             reports = [`${SUMMARY_ARTIFACT_NAME} #${artifact.id}`];
           }
         }

@@ -12,12 +12,18 @@ export interface SignalEnvelope<T> {
   ref: string;
   /** ISO time of the run that read this data (for stale data: of the last successful read). */
   collectedAt: string;
-  /** Where it came from, as a person would name it: `GitHub Actions acme/shipment-service`, `exports/shipment-service/junit.xml`. */
-  source: string;
+  /** Where it came from: `name` as a person would say it (`GitHub Actions of acme/shipment-service`), `url` (http/https) links to it. */
+  source: DataSource;
   stale?: StaleMark;
   /** Problems met while reading it (a report skipped, an alert list not available), shown with the data. */
   notes?: string[];
   data: T;
+}
+
+/** The shape of the portal's data envelopes' `source`: shown by name, linked when it has a URL. */
+export interface DataSource {
+  name: string;
+  url?: string;
 }
 
 const SEGMENT = /^[a-z0-9][a-z0-9._-]*$/;

@@ -31,7 +31,7 @@ function hostileContent(dir: string) {
   write(dir, 'catalog/entities/default/group/team.json', record('group', 'team', { type: 'team', children: [] }, [{ type: 'ownerOf', targetRef: 'component:default/svc' }]));
   write(dir, 'catalog/entities/default/component/svc.json', record('component', 'svc', { type: 'service', lifecycle: 'production', owner: 'group:default/team' }, [{ type: 'ownedBy', targetRef: 'group:default/team' }]));
   write(dir, 'catalog/meta.json', { collectedAt: at, source: 'local', origin: 'test', entityCount: 2, countsByKind: {}, problemCounts: { error: 0, warning: 0 }, filesRead: 1, durationMs: 1 });
-  const envelope = (data: object) => ({ ref: 'component:default/svc', collectedAt: at, source: attack, notes: [attack], data });
+  const envelope = (data: object) => ({ ref: 'component:default/svc', collectedAt: at, source: { name: attack, url: evilUrl }, notes: [attack], data });
   const run = { id: 1, workflowId: 1, status: 'completed', conclusion: 'failure', headSha: 'abcdef1234', title: attack, event: 'push', actor: attack, createdAt: at, durationSeconds: 60, attempt: 1, url: evilUrl };
   write(dir, 'ci/entities/default/component/svc.json', envelope({
     repository: attack, defaultBranch: attack, failing: true,
