@@ -11,6 +11,7 @@ import { keptAsStale, readEnvelope, writeEnvelopes, type SignalEnvelope } from '
 import { githubStats, openGithubSession } from '../../lib/signals/github-session.ts';
 import { readSignalTargets, type SignalTarget } from '../../lib/signals/targets.ts';
 import { mapWithConcurrency } from '../github/concurrency.ts';
+import { repositoryFactsDir } from '../github/facts.ts';
 import { conditionalGet } from '../github/http-cache.ts';
 import type { Collector } from '../types.ts';
 import { buildCiData, declaresDispatch, emptyStoredActions, readRepositoryActions, toRunSummary, type ApiRun, type ApiWorkflow, type StoredActions } from './github-actions.ts';
@@ -36,9 +37,14 @@ export const ciCollector: Collector = {
       if (pending) return pending;
       const [owner, repo] = repository.split('/') as [string, string];
       pending = (async () => {
-        const facts = await conditionalGet<{ defaultBranch: string }>(session!.octokit, session!.cache, `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`, {
-          reduce: (d) => ({ defaultBranch: (d as { default_branch?: string }).default_branch ?? 'main' }),
-        });
+        // The GitHub catalog source wrote the repository's facts this run: no request for the default branch.
+        const known = await readFile(path.join(repositoryFactsDir(context), `${repo}.json`), 'utf8').then((t) => JSON.parse(t) as { fullName?: string; defaultBranch?: string }, () => undefined);
+        const facts =
+          known?.defaultBranch && known.fullName?.toLowerCase() === repository.toLowerCase()
+            ? { data: { defaultBranch: known.defaultBranch } }
+            : await conditionalGet<{ defaultBranch: string }>(session!.octokit, session!.cache, `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`, {
+                reduce: (d) => ({ defaultBranch: (d as { default_branch?: string }).default_branch ?? 'main' }),
+              });
         if (!facts) throw new Error(`repository ${repository} not found, or not visible to the token`);
         const result = await readRepositoryActions(
           { octokit: session!.octokit, cache: session!.cache, owner, repo, defaultBranch: facts.data.defaultBranch, webUrl: `${session!.webUrl}/${owner}/${repo}`, now: context.now },
