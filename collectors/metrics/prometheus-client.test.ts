@@ -42,6 +42,22 @@ test('a range query returns a matrix in the format snapshots are saved in', asyn
   assert.ok(client.requests >= 1);
 });
 
+test('credentials in the URL are sent as a Basic header, never in the request URL', async () => {
+  const client = new PrometheusClient({ url: `${prometheus.url.replace('http://', 'http://reader:p%40ss@')}` });
+  const sample = await eventually(async () => (await client.query('up{job="prometheus"}'))[0]);
+  assert.equal(sample.value[1], '1');
+  const seen: { url: string; authorization: string | null }[] = [];
+  const recording = new PrometheusClient({
+    url: 'https://reader:p%40ss@prometheus.example.com/prom/',
+    fetch: async (input, init) => {
+      seen.push({ url: String(input), authorization: new Headers(init?.headers).get('authorization') });
+      return new Response(JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [] } }));
+    },
+  });
+  await recording.query('up');
+  assert.deepEqual(seen, [{ url: 'https://prometheus.example.com/prom/api/v1/query?query=up', authorization: `Basic ${Buffer.from('reader:p@ss').toString('base64')}` }]);
+});
+
 test("errors say what Prometheus said, or that it cannot be reached", async () => {
   const client = new PrometheusClient({ url: prometheus.url });
   await assert.rejects(client.query('sum(rate('), /answered 400: bad_data: invalid parameter "query": .*parse error/);
@@ -49,6 +65,8 @@ test("errors say what Prometheus said, or that it cannot be reached", async () =
   const closed = await freePort();
   const nowhere = new PrometheusClient({ url: `http://127.0.0.1:${closed}`, timeoutMs: 2000 });
   await assert.rejects(nowhere.query('up'), new RegExp(`cannot reach http://127\\.0\\.0\\.1:${closed} \\(connect ECONNREFUSED`));
+  const withCredentials = new PrometheusClient({ url: `http://reader:s3cret-pass@127.0.0.1:${closed}`, timeoutMs: 2000 });
+  await assert.rejects(withCredentials.query('up'), (error: Error) => !error.message.includes('s3cret') && error.message.startsWith(`cannot reach http://127.0.0.1:${closed} (connect ECONNREFUSED`));
   assert.throws(() => parseMatrixResponse('{"status":"error","error":"boom"}'), /has status "error": boom/);
   assert.throws(() => parseMatrixResponse('<html>'), /is not JSON/);
 });

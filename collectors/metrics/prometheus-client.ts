@@ -37,6 +37,7 @@ export interface PrometheusClientOptions {
 
 export class PrometheusClient {
   readonly #base: string;
+  readonly #shown: string;
   readonly #timeoutMs: number;
   readonly #headers: Record<string, string>;
   readonly #fetch: typeof fetch;
@@ -44,9 +45,16 @@ export class PrometheusClient {
   requests = 0;
 
   constructor(options: PrometheusClientOptions) {
-    this.#base = options.url.replace(/\/+$/, '');
+    // Credentials written into the URL (`https://user:pass@prometheus`) become a Basic header, so
+    // no request URL and no message (which reach pages as stale marks) ever carries them.
+    const url = new URL(options.url);
+    const basic = url.username || url.password ? `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}` : undefined;
+    url.username = '';
+    url.password = '';
+    this.#base = url.href.replace(/\/+$/, '');
+    this.#shown = this.#base;
     this.#timeoutMs = options.timeoutMs ?? 30_000;
-    this.#headers = options.headers ?? {};
+    this.#headers = { ...(basic ? { authorization: basic } : {}), ...options.headers };
     this.#fetch = options.fetch ?? fetch;
   }
 
@@ -73,19 +81,19 @@ export class PrometheusClient {
       response = await this.#fetch(url, { headers: { accept: 'application/json', ...this.#headers }, signal: AbortSignal.timeout(this.#timeoutMs) });
     } catch (error) {
       const cause = (error as Error & { cause?: Error }).cause;
-      throw new PrometheusError(`cannot reach ${this.#base} (${cause?.message ?? (error as Error).message})`, { cause: error });
+      throw new PrometheusError(`cannot reach ${this.#shown} (${cause?.message ?? (error as Error).message})`, { cause: error });
     }
     const text = await response.text();
     let body: PrometheusResponse | undefined;
     try {
-      body = parseJsonInput(text, `${this.#base}${endpoint}`) as PrometheusResponse;
+      body = parseJsonInput(text, `${this.#shown}${endpoint}`) as PrometheusResponse;
     } catch {
       // Not JSON, or holding a key lib/parse refuses (__proto__, constructor, prototype): not an answer.
       body = undefined;
     }
     if (!response.ok || body?.status !== 'success' || !body.data) {
       const detail = body?.error ? `${body.errorType ?? 'error'}: ${body.error}` : `${text.slice(0, 200) || 'empty body'}`;
-      throw new PrometheusError(`${this.#base}${endpoint} answered ${response.status}: ${detail}`);
+      throw new PrometheusError(`${this.#shown}${endpoint} answered ${response.status}: ${detail}`);
     }
     return body.data;
   }
