@@ -212,3 +212,54 @@ test('a file reached from two configured locations is read once: no duplicate en
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('catalog.allowedHosts: a $text URL on an allowed host is read only from a public address (a server on 127.0.0.1 is refused); other hosts are "not fetched" warnings', async () => {
+  const { createServer } = await import('node:http');
+  let hits = 0;
+  const server = createServer((_req, res) => {
+    hits++;
+    res.end('openapi: 3.0.0\n');
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/openapi.yaml`;
+  const dir = await makeOrg({ ...ORG, 'team.yaml': ORG['team.yaml'] + `---
+apiVersion: backstage.io/v1alpha1
+kind: API
+metadata:
+  name: local-spec
+spec:
+  type: openapi
+  lifecycle: production
+  owner: payments-team
+  definition:
+    $text: ${url}
+---
+apiVersion: backstage.io/v1alpha1
+kind: API
+metadata:
+  name: elsewhere
+spec:
+  type: openapi
+  lifecycle: production
+  owner: payments-team
+  definition:
+    $text: https://specs.example.com/openapi.yaml
+` });
+  try {
+    const logger = createLogger({ stream: { write: () => true } });
+    const config = parseConfig('catalog:\n  locations: [org/catalog-info.yaml]\n  allowedHosts: [127.0.0.1]\n  urlTimeoutMs: 2000\n');
+    const outDir = path.join(dir, 'content', 'catalog');
+    await catalogCollector.collect({ config, root: dir, outDir, cacheDir: path.join(dir, '.cache'), logger, now: new Date(), env: {} });
+    const problems = JSON.parse(await readFile(path.join(outDir, 'problems.json'), 'utf8')) as Problem[];
+    const byRef = (ref: string) => problems.filter((p) => p.entityRef === ref).map((p) => [p.rule, p.severity]);
+    assert.deepEqual(byRef('api:default/local-spec'), [['placeholder-unreadable', 'error']]);
+    assert.match(problems.find((p) => p.entityRef === 'api:default/local-spec')!.message, /loopback, link-local, private or reserved/);
+    assert.deepEqual(byRef('api:default/elsewhere'), [['placeholder-not-fetched', 'warning']]);
+    assert.equal(hits, 0);
+    // Both APIs are kept, their definitions marked unresolved.
+    assert.deepEqual((await readRecord(outDir, 'default', 'api', 'elsewhere')).unresolved?.map((u) => u.path), ['spec.definition']);
+  } finally {
+    server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -11,6 +11,8 @@ import { readEntities } from '../../lib/catalog/read.ts';
 import { assembleCatalog } from '../../lib/catalog/assemble.ts';
 import { attachReadWarnings } from '../../lib/catalog/catalog.ts';
 import { createLocalSource, fileLocation } from '../local/source.ts';
+import { createAllowedHostsReader } from '../url/allowed-hosts-reader.ts';
+import { withUrlReaders } from '../../lib/catalog/url-readers.ts';
 import { readPreviousRecords, writeCatalogContent } from './content-store.ts';
 import { toEntityRecord } from './records.ts';
 import { warnOversizedContent } from './oversized-content.ts';
@@ -123,8 +125,11 @@ async function readFromLocal(context: CollectorContext): Promise<SourceRead> {
   // Each root is confined to its own folder: a Location may not reach outside the tree it lives in.
   // One set of files read across the roots: a file two roots reach is one file, not a duplicate.
   const visited = new Set<string>();
+  // URL targets on hosts the config allows; any other URL is a "not fetched" warning.
+  const { allowedHosts, urlTimeoutMs } = context.config.catalog;
+  const readers = allowedHosts.length > 0 ? [createAllowedHostsReader({ allowedHosts, timeoutMs: urlTimeoutMs })] : [];
   for (const root of roots) {
-    const source = createLocalSource(path.dirname(root.target));
+    const source = withUrlReaders(createLocalSource(path.dirname(root.target)), readers);
     const result = await context.logger.time(
       `catalog: read ${source.display(root)}`,
       () => readEntities([root], source, { visited }),

@@ -54,6 +54,10 @@ export interface BacklotConfig {
   catalog: {
     /** Root locations for the `local` source: descriptor files or folders, relative to the project root. */
     locations: string[];
+    /** Hosts whose `$text`/`$json`/`$yaml` and Location URLs are read (public addresses only); others are "not fetched". */
+    allowedHosts: string[];
+    /** Milliseconds for reading one URL on an allowed host, redirects included. */
+    urlTimeoutMs: number;
   };
   github?: GithubConfig;
   /** Collectors to run, in order: built-in names or paths to modules exporting a `Collector`. */
@@ -102,7 +106,7 @@ export const CONFIG_DEFAULTS: BacklotConfig = {
   title: 'Backlot',
   base: '/',
   source: 'local',
-  catalog: { locations: ['examples/catalog-info.yaml'] },
+  catalog: { locations: ['examples/catalog-info.yaml'], allowedHosts: [], urlTimeoutMs: 10_000 },
   collectors: ['catalog', 'ci', 'test-reports', 'deployments', 'security', 'metrics', 'cost'],
   sections: DEFAULT_SECTIONS,
 };
@@ -121,7 +125,11 @@ export const configJsonSchema = {
     catalog: {
       type: 'object',
       additionalProperties: false,
-      properties: { locations: { ...stringList, minItems: 1, description: 'paths of root descriptors or folders' } },
+      properties: {
+        locations: { ...stringList, minItems: 1, description: 'paths of root descriptors or folders' },
+        allowedHosts: { ...stringList, description: 'host names (e.g. specs.example.com) whose URL targets are read' },
+        urlTimeoutMs: { type: 'integer', minimum: 1, description: 'milliseconds for reading one URL, e.g. 10000' },
+      },
     },
     github: {
       type: 'object',
