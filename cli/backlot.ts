@@ -19,6 +19,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   build: { summary: 'Render the collected content into a static dist/ and index it with Pagefind', load: async () => (await import('./commands/build.ts')).command },
   preview: { summary: 'Serve dist/ on 127.0.0.1', load: async () => (await import('./commands/preview.ts')).command },
   summary: { summary: 'Write the run summary (entities, changes, problems, stale data, times) for the job summary', load: async () => (await import('./commands/summary.ts')).command },
+  scaffold: { summary: 'Run a template: validate values, render the skeleton, publish (or --dry-run)', load: async () => (await import('./commands/scaffold.ts')).command },
   lint: { summary: 'Validate catalog-info.yaml files (for service repositories and CI)', load: async () => (await import('./commands/lint.ts')).command },
 };
 
