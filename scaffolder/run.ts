@@ -21,6 +21,8 @@ export interface RunOptions {
   actor?: string;
   /** owner/name of the portal repository (GITHUB_REPOSITORY inside Actions), offered as `backlot.repository`. */
   portalRepository?: string;
+  /** The portal commit this run is at (GITHUB_SHA inside Actions), offered as `backlot.ref`, so generated callers pin it. */
+  portalRef?: string;
 }
 
 export interface RunResult {
@@ -37,7 +39,7 @@ export async function runTemplate(options: RunOptions): Promise<RunResult> {
   const context = () => ({
     parameters: options.values,
     steps: stepOutputs,
-    backlot: { repository: options.portalRepository ?? 'your-org/backlot' },
+    backlot: { repository: options.portalRepository ?? 'your-org/backlot', ref: options.portalRef ?? 'main' },
     user: options.actor ? { ref: `user:default/${options.actor}`, entity: { metadata: { name: options.actor } } } : {},
   });
   const summary: string[] = [];

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { runScaffold } from './scaffold.ts';
 import { runLint } from './lint.ts';
+import { checkWorkflow } from '../../lib/workflows/check.ts';
 import { startWritesStandIn } from '../../scaffolder/testing/github-writes-stand-in.ts';
 import type { WritesStandIn } from '../../scaffolder/testing/github-writes-stand-in.ts';
 
@@ -59,12 +60,16 @@ describe('backlot scaffold --dry-run', () => {
     assert.equal(entity.metadata.annotations['backstage.io/techdocs-ref'], 'dir:.');
     assert.equal(entity.spec.lifecycle, 'experimental', 'the default of an omitted parameter is filled in');
     const lint = parse(await readFile(path.join(out, '.github/workflows/catalog-lint.yml'), 'utf8'));
-    assert.match(lint.jobs.lint.uses, /\/\.github\/workflows\/catalog-lint\.yml@main$/);
+    assert.match(lint.jobs.lint.uses, /\/\.github\/workflows\/catalog-lint\.yml@[0-9a-f]{40}$/, 'pinned to the portal commit');
     assert.match(run.stdout(), /would create internal repository acme-freight\/parcel-weighing/);
     assert.match(run.stdout(), /would give team team-a admin access/);
     assert.equal(JSON.parse(await readFile(path.join(out, 'package.json'), 'utf8')).name, 'parcel-weighing');
     const lintRun = await lintInFolder(out);
     assert.equal(lintRun.code, 0, lintRun.output);
+    for (const name of ['ci.yml', 'catalog-lint.yml']) {
+      const file = path.join(out, '.github/workflows', name);
+      assert.deepEqual(await checkWorkflow(await readFile(file, 'utf8'), name), [], `${name} passes the workflow lint (pinned, least permissions)`);
+    }
   });
 
   test('renders the docs addition with its optional runbook page only when asked', async () => {
@@ -179,7 +184,7 @@ describe('backlot scaffold against the GitHub stand-in', () => {
     await github.close();
     await rm(cwd, { recursive: true, force: true });
   });
-  const env = (summary: string) => ({ GITHUB_TOKEN: 'ghs_test', GITHUB_STEP_SUMMARY: summary, GITHUB_REPOSITORY: 'acme-freight/backlot', GITHUB_ACTOR: 'octo' });
+  const env = (summary: string) => ({ GITHUB_TOKEN: 'ghs_test', GITHUB_STEP_SUMMARY: summary, GITHUB_REPOSITORY: 'acme-freight/backlot', GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567', GITHUB_ACTOR: 'octo' });
 
   test('creates the repository, pushes every rendered file in one commit, sets topics, team access and protection, and writes the summary', async () => {
     const summary = path.join(cwd, 'summary.md');
@@ -199,7 +204,7 @@ describe('backlot scaffold against the GitHub stand-in', () => {
     const files = github.filesOf('parcel-weighing');
     assert.deepEqual(Object.keys(files).sort(), (await listTree(out)));
     assert.equal(files['catalog-info.yaml'], await readFile(path.join(out, 'catalog-info.yaml'), 'utf8'));
-    assert.match(files['.github/workflows/catalog-lint.yml']!, /uses: acme-freight\/backlot\/\.github\/workflows\/catalog-lint\.yml@main/);
+    assert.match(files['.github/workflows/catalog-lint.yml']!, /uses: acme-freight\/backlot\/\.github\/workflows\/catalog-lint\.yml@0123456789abcdef0123456789abcdef01234567 /);
     const written = await readFile(summary, 'utf8');
     assert.match(written, /Created repository \[acme-freight\/parcel-weighing\]\(http:\/\/127\.0\.0\.1:\d+\/acme-freight\/parcel-weighing\)/);
     assert.match(written, /\[Repository\]\(<http:\/\/127\.0\.0\.1:\d+\/acme-freight\/parcel-weighing>\)/);

@@ -1,5 +1,7 @@
 // `backlot scaffold`: validates values against a template's parameters and runs its steps — on a
 // laptop with --dry-run (no network), or inside the template's dispatched workflow for real.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { appendFile, mkdir, mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -164,6 +166,7 @@ export async function runScaffold(args: string[], io: ScaffoldIO): Promise<numbe
     }).octokit;
   }
 
+  const portalRef = io.env.GITHUB_SHA ?? (await currentCommit(io.cwd));
   io.stdout.write(`${dryRun ? 'Dry run of' : 'Running'} ${template.name} (${template.file}) in ${workspace}\n`);
   let result;
   try {
@@ -176,6 +179,7 @@ export async function runScaffold(args: string[], io: ScaffoldIO): Promise<numbe
       log: (m) => io.stdout.write(`${m}\n`),
       ...(io.env.GITHUB_ACTOR ? { actor: io.env.GITHUB_ACTOR } : {}),
       ...(io.env.GITHUB_REPOSITORY ? { portalRepository: io.env.GITHUB_REPOSITORY } : {}),
+      ...(portalRef ? { portalRef } : {}),
     });
   } catch (error) {
     io.stderr.write(`backlot scaffold: ${(error as Error).message}\n`);
@@ -232,6 +236,16 @@ function readWorkflowInputs(text: string | undefined, fields: Map<string, { name
     } else defineValue(out, name, value);
   }
   return out;
+}
+
+/** The portal checkout's commit, so a generated workflow can pin the portal's reusable workflows to it. */
+async function currentCommit(cwd: string): Promise<string | undefined> {
+  try {
+    const { stdout } = await promisify(execFile)('git', ['rev-parse', 'HEAD'], { cwd });
+    return /^[0-9a-f]{40}$/.test(stdout.trim()) ? stdout.trim() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Own entries, defined (never assigned): a `__proto__` key stays a key, and validation then refuses it. */
