@@ -20,6 +20,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   preview: { summary: 'Serve dist/ on 127.0.0.1', load: async () => (await import('./commands/preview.ts')).command },
   summary: { summary: 'Write the run summary (entities, changes, problems, stale data, times) for the job summary', load: async () => (await import('./commands/summary.ts')).command },
   scaffold: { summary: 'Run a template: validate values, render the skeleton, publish (or --dry-run)', load: async () => (await import('./commands/scaffold.ts')).command },
+  workflows: { summary: 'Generate the scaffold-<name>.yml workflow of every template (--check compares)', load: async () => (await import('./commands/workflows.ts')).command },
   lint: { summary: 'Validate catalog-info.yaml files (for service repositories and CI)', load: async () => (await import('./commands/lint.ts')).command },
 };
 
