@@ -10,6 +10,7 @@ const builtIn: Record<string, () => Promise<Collector>> = {
   cost: async () => (await import('./cost/collector.ts')).costCollector,
   deployments: async () => (await import('./deployments/collector.ts')).deploymentsCollector,
   metrics: async () => (await import('./metrics/collector.ts')).metricsCollector,
+  'scaffold-runs': async () => (await import('./scaffold-runs/collector.ts')).scaffoldRunsCollector,
   security: async () => (await import('./security/collector.ts')).securityCollector,
   'test-reports': async () => (await import('./test-reports/collector.ts')).testReportsCollector,
 };

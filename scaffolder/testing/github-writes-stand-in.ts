@@ -45,6 +45,8 @@ export interface WritesStandIn {
   commits: Map<string, StandInCommit>;
   /** Files (path → text) of a branch, read through its commit's tree. */
   filesOf(repo: string, branch?: string): Record<string, string>;
+  /** Paths (without query) answered with a 500 while they are in this set. */
+  failing: Set<string>;
   /** Adds an existing repository with files on its default branch (one commit). */
   addRepository(name: string, files: Record<string, string>, options?: { defaultBranch?: string }): void;
   close(): Promise<void>;
@@ -60,6 +62,7 @@ export async function startWritesStandIn(options: { org: string; teams?: string[
   const trees = new Map<string, Record<string, { mode: string; sha: string }>>();
   const commits = new Map<string, StandInCommit>();
   const requests: WritesStandIn['requests'] = [];
+  const failing = new Set<string>();
   let origin = '';
   let nextId = 5000;
 
@@ -121,6 +124,7 @@ export async function startWritesStandIn(options: { org: string; teams?: string[
     };
     const fail = (status: number, message: string) => send(status, { message, documentation_url: 'https://docs.github.com/rest', status: String(status) });
     // octokit sends `heads/main` as one encoded segment; GitHub reads it as a path either way.
+    if (failing.has(url.pathname)) return fail(500, 'Server Error');
     const parts = decodeURIComponent(url.pathname).split('/').filter(Boolean);
 
     // POST /orgs/{org}/repos
@@ -272,6 +276,7 @@ export async function startWritesStandIn(options: { org: string; teams?: string[
     repos,
     commits,
     filesOf,
+    failing,
     addRepository(name, files, opts = {}) {
       const tree: Record<string, { mode: string; sha: string }> = {};
       for (const [p, text] of Object.entries(files)) {

@@ -12,6 +12,7 @@ import { crawlSite, formatBrokenLinks, type CrawlResult } from './support/crawl-
 import { formatPageErrors, watchContextErrors, type PageError } from './support/page-errors.ts';
 import { ownerOf, pickFilterKind, pickOpenApiOperation, pickRichComponent, pickSearchTarget } from './support/catalog-expectations.ts';
 import { entityUrl, isEntityPageUrl } from './support/portal-urls.ts';
+import { runWithFakeGh } from './support/fake-gh.ts';
 import { pickSignalExpectations } from './support/signal-expectations.ts';
 
 // Collect + build of the examples, twice with the /portal/ build: minutes on a 2-core machine.
@@ -148,6 +149,41 @@ describe('the built portal in a browser', { timeout: 480_000 }, () => {
     assert.equal(await search.evaluate((el) => el === document.activeElement), true, 'search is focused after pressing /');
     await page.keyboard.type('ship');
     assert.equal(await search.inputValue(), 'ship', 'the slash itself is not typed into the field');
+  });
+
+  test('the Create page form shows validation errors, then copies a gh workflow run command that a shell passes through unchanged', { timeout: TEST_TIMEOUT }, async (t) => {
+    t.after(closePages);
+    const page = await newPage();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(portal!.home).origin });
+    await page.goto(portal!.home);
+    await page.locator('[data-testid="nav-create"]').click();
+    const card = page.locator('[data-testid="template-typescript-service"]');
+    await card.locator('[name="name"]').fill('Not Valid');
+    await card.locator('[data-testid="check-typescript-service"]').click();
+    const error = (name: string) => card.locator(`[data-error-for="${name}"]`);
+    assert.match(await error('name').innerText(), /name must match the pattern/);
+    assert.match(await error('description').innerText(), /description is required/);
+    assert.match(await error('owner').innerText(), /owner is required/);
+    assert.equal(await card.locator('[name="name"]').getAttribute('aria-invalid'), 'true');
+    assert.ok(await card.locator('[data-testid="copy-typescript-service"]').isDisabled(), 'no command to copy while values do not fit');
+
+    const hostile = "it's $(touch /tmp/backlot-e2e-pwned) `id` ${{ secrets.TOKEN }}";
+    await card.locator('[name="name"]').fill('parcel-weighing');
+    await card.locator('[name="description"]').fill(hostile);
+    await card.locator('[name="owner"]').fill('group:default/team-a');
+    await card.locator('[name="visibility"]').selectOption('private');
+    await card.getByLabel('Protect the default branch').uncheck();
+    assert.equal(await error('name').isHidden(), true, 'the error goes once the value fits');
+    await card.locator('[data-testid="copy-typescript-service"]').click();
+    await card.locator('[data-status]').filter({ hasText: 'Command copied.' }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, await card.locator('[data-testid="command-typescript-service"]').innerText());
+    // A real shell runs the copied command against a `gh` that prints its arguments.
+    const { args } = await runWithFakeGh(copied);
+    assert.deepEqual(args.slice(0, 3), ['workflow', 'run', 'scaffold-typescript-service.yml']);
+    const fields = Object.fromEntries(args.slice(3).filter((_, i) => i % 2 === 1).map((f) => [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)]));
+    assert.deepEqual(fields, { name: 'parcel-weighing', description: hostile, owner: 'group:default/team-a', lifecycle: 'experimental', organization: 'acme-freight', visibility: 'private', protect: 'false' });
+    assert.match(await card.locator('[data-testid="runs-scaffold-typescript-service.yml"]').innerText(), /No runs collected/);
   });
 
   test('no link inside the site is broken, and every entity page is reachable from the home page', { timeout: 120_000 }, async () => {
