@@ -10,8 +10,12 @@ import { parse } from 'yaml';
 import { runScaffold } from './scaffold.ts';
 import { runLint } from './lint.ts';
 import { checkWorkflow } from '../../lib/workflows/check.ts';
-import { startWritesStandIn } from '../../scaffolder/testing/github-writes-stand-in.ts';
-import type { WritesStandIn } from '../../scaffolder/testing/github-writes-stand-in.ts';
+import { startGithubStandIn } from '../../collectors/github/testing/github-stand-in.ts';
+import type { GithubStandIn } from '../../collectors/github/testing/github-stand-in.ts';
+import { filesOfBranch, scaffoldingState } from '../../collectors/github/testing/routes/scaffolding.ts';
+import type { ScaffoldingState } from '../../collectors/github/testing/routes/scaffolding.ts';
+import { createTestContext, githubConfig } from '../../collectors/github/testing/test-context.ts';
+import { readGithubCatalog } from '../../collectors/github/index.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const templates = path.join(root, 'templates');
@@ -173,10 +177,13 @@ describe('backlot scaffold --dry-run', () => {
 });
 
 describe('backlot scaffold against the GitHub stand-in', () => {
-  let github: WritesStandIn;
+  let github: GithubStandIn;
+  let state: ScaffoldingState;
   let cwd: string;
   before(async () => {
-    github = await startWritesStandIn({ org: 'acme-freight', teams: ['team-a'] });
+    github = await startGithubStandIn({ org: 'acme-freight', repositories: [{ name: 'invoicing-service', files: { 'catalog-info.yaml': 'kind: Component\n', 'src/main.ts': 'x\n' } }] });
+    state = scaffoldingState(github);
+    state.teams.add('team-a');
     cwd = await mkdtemp(path.join(tmpdir(), 'backlot-scaffold-gh-'));
     await writeFile(path.join(cwd, 'backlot.config.yaml'), `source: github\ngithub:\n  org: acme-freight\n  baseUrl: ${github.baseUrl}\n  retries: 0\n`);
   });
@@ -192,16 +199,17 @@ describe('backlot scaffold against the GitHub stand-in', () => {
     const out = path.join(cwd, 'ws-1');
     const code = await runScaffold(['typescript-service', '--set', 'name=parcel-weighing', '--set', 'description=Weighs parcels', '--set', 'owner=group:default/team-a', '--out', out, '--templates', templates], run.io);
     assert.equal(code, 0, run.stderr());
-    const repo = github.repos.get('parcel-weighing')!;
+    const repo = github.repositories.get('parcel-weighing')!;
     assert.equal(repo.visibility, 'internal');
     assert.equal(repo.description, 'Weighs parcels');
     assert.deepEqual(repo.topics, ['typescript', 'service']);
-    assert.deepEqual(repo.teams, { 'team-a': 'admin' });
-    assert.equal((repo.protection.main as { required_pull_request_reviews: { required_approving_review_count: number } }).required_pull_request_reviews.required_approving_review_count, 1);
-    const head = github.commits.get(repo.refs.get('main')!)!;
+    assert.deepEqual(state.teamAccess.get('parcel-weighing'), { 'team-a': 'admin' });
+    assert.equal((state.protection.get('parcel-weighing')!.main as { required_pull_request_reviews: { required_approving_review_count: number } }).required_pull_request_reviews.required_approving_review_count, 1);
+    const head = state.commits.get(state.refs.get('parcel-weighing')!.get('main')!)!;
     assert.deepEqual(head.parents, [], 'the history is one commit');
     assert.equal(head.message, 'Create parcel-weighing from the typescript-service template');
-    const files = github.filesOf('parcel-weighing');
+    const files = filesOfBranch(state, 'parcel-weighing', 'main');
+    assert.deepEqual(repo.files, files, 'the contents API (what the catalog source reads) serves the pushed files');
     assert.deepEqual(Object.keys(files).sort(), (await listTree(out)));
     assert.equal(files['catalog-info.yaml'], await readFile(path.join(out, 'catalog-info.yaml'), 'utf8'));
     assert.match(files['.github/workflows/catalog-lint.yml']!, /uses: acme-freight\/backlot\/\.github\/workflows\/catalog-lint\.yml@0123456789abcdef0123456789abcdef01234567 /);
@@ -211,35 +219,48 @@ describe('backlot scaffold against the GitHub stand-in', () => {
     assert.match(written, /component:default\/parcel-weighing/);
   });
 
+  test('catalog:register holds: the next collection through the GitHub source finds the new component', async () => {
+    const t = await createTestContext({ GITHUB_TOKEN: 'ghs_test' });
+    try {
+      const read = await readGithubCatalog(t.context, githubConfig(github.baseUrl, { org: 'acme-freight', retries: 0 }));
+      const found = read.entities.find((e) => e.located.ref === 'component:default/parcel-weighing');
+      assert.ok(found, `found: ${read.entities.map((e) => e.located.ref).join(', ')}`);
+      assert.equal(found.repository, 'acme-freight/parcel-weighing');
+      assert.equal(found.located.entity.metadata.annotations?.['backstage.io/techdocs-ref'], 'dir:.');
+      assert.equal(found.located.entity.spec?.owner, 'group:default/team-a');
+    } finally {
+      await t.remove();
+    }
+  });
+
   test('a second run with the same name fails clearly and sends no write request', async () => {
     const before = github.requests.length;
-    const head = github.repos.get('parcel-weighing')!.refs.get('main');
+    const head = state.refs.get('parcel-weighing')!.get('main');
     const run = io(cwd, env(path.join(cwd, 'summary-2.md')));
     const code = await runScaffold(['typescript-service', '--set', 'name=parcel-weighing', '--set', 'description=Again', '--set', 'owner=team-a', '--out', path.join(cwd, 'ws-2'), '--templates', templates], run.io);
     assert.equal(code, 1);
     assert.match(run.stderr(), /repository acme-freight\/parcel-weighing already exists; nothing was changed/);
     const made = github.requests.slice(before);
     assert.deepEqual(made.map((r) => `${r.method} ${r.path}`), ['GET /repos/acme-freight/parcel-weighing']);
-    assert.equal(github.repos.get('parcel-weighing')!.refs.get('main'), head);
-    assert.equal(github.repos.get('parcel-weighing')!.description, 'Weighs parcels');
+    assert.equal(state.refs.get('parcel-weighing')!.get('main'), head);
+    assert.equal(github.repositories.get('parcel-weighing')!.description, 'Weighs parcels');
   });
 
   test('the docs addition opens a pull request with the files on a new branch over the existing tree', async () => {
-    github.addRepository('invoicing-service', { 'catalog-info.yaml': 'kind: Component\n', 'src/main.ts': 'x\n' });
     const summary = path.join(cwd, 'summary-pr.md');
     const run = io(cwd, env(summary));
     const code = await runScaffold(['docs-addition', '--set', 'repository=invoicing-service', '--set', 'siteName=Invoicing', '--out', path.join(cwd, 'ws-pr'), '--templates', templates], run.io);
     assert.equal(code, 0, run.stderr());
-    const repo = github.repos.get('invoicing-service')!;
-    assert.deepEqual(repo.pulls.map((p) => [p.number, p.title, p.head, p.base]), [[1, 'Add TechDocs documentation', 'backlot/add-docs', 'main']]);
-    assert.deepEqual(Object.keys(github.filesOf('invoicing-service', 'backlot/add-docs')).sort(), ['catalog-info.yaml', 'docs/index.md', 'mkdocs.yml', 'src/main.ts']);
-    assert.deepEqual(Object.keys(github.filesOf('invoicing-service')).sort(), ['catalog-info.yaml', 'src/main.ts'], 'the default branch is untouched');
+    const pulls = () => state.pulls.get('invoicing-service') ?? [];
+    assert.deepEqual(pulls().map((p) => [p.number, p.title, p.head, p.base]), [[1, 'Add TechDocs documentation', 'backlot/add-docs', 'main']]);
+    assert.deepEqual(Object.keys(filesOfBranch(state, 'invoicing-service', 'backlot/add-docs')).sort(), ['catalog-info.yaml', 'docs/index.md', 'mkdocs.yml', 'src/main.ts']);
+    assert.deepEqual(Object.keys(filesOfBranch(state, 'invoicing-service', 'main')).sort(), ['catalog-info.yaml', 'src/main.ts'], 'the default branch is untouched');
     assert.match(await readFile(summary, 'utf8'), /Opened pull request \[acme-freight\/invoicing-service#1\]/);
 
     const again = io(cwd, env(path.join(cwd, 'summary-pr-2.md')));
     assert.equal(await runScaffold(['docs-addition', '--set', 'repository=invoicing-service', '--set', 'siteName=Invoicing', '--out', path.join(cwd, 'ws-pr-2'), '--templates', templates], again.io), 1);
     assert.match(again.stderr(), /branch backlot\/add-docs already exists in acme-freight\/invoicing-service; nothing was changed/);
-    assert.equal(repo.pulls.length, 1);
+    assert.equal(pulls().length, 1);
   });
 
   test('a real run without a token says which variable to set', async () => {

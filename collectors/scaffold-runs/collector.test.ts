@@ -4,21 +4,23 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { createTestContext, githubConfig } from '../github/testing/test-context.ts';
 import type { TestContext } from '../github/testing/test-context.ts';
-import { startWritesStandIn } from '../../scaffolder/testing/github-writes-stand-in.ts';
-import type { WritesStandIn } from '../../scaffolder/testing/github-writes-stand-in.ts';
+import { startGithubStandIn } from '../github/testing/github-stand-in.ts';
+import type { GithubStandIn } from '../github/testing/github-stand-in.ts';
+import { scaffoldingState } from '../github/testing/routes/scaffolding.ts';
 import { scaffoldRunsCollector } from './collector.ts';
 import type { ScaffoldRunsContent } from './runs.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const examples = JSON.parse(await readFile(path.join(root, 'scaffolder/testing/recordings/openapi-write-examples.json'), 'utf8')) as Record<string, { workflow_runs: Record<string, unknown>[] }>;
+const examples = JSON.parse(await readFile(path.join(root, 'collectors/github/testing/recordings/openapi-write-examples.json'), 'utf8')) as Record<string, { workflow_runs: Record<string, unknown>[] }>;
 const recordedRun = examples['workflow-run-paginated']!.workflow_runs[0]!;
 
-let github: WritesStandIn;
+let github: GithubStandIn;
 let t: TestContext;
 before(async () => {
-  github = await startWritesStandIn({ org: 'acme-freight' });
-  github.addRepository('backlot', { 'README.md': 'portal\n' });
-  github.repos.get('backlot')!.workflowRuns['scaffold-typescript-service.yml'] = [
+  github = await startGithubStandIn({ org: 'acme-freight', repositories: [{ name: 'backlot', files: { 'README.md': 'portal\n' } }] });
+  const runs: Record<string, Record<string, unknown>[]> = {};
+  scaffoldingState(github).workflowRuns.set('backlot', runs);
+  runs['scaffold-typescript-service.yml'] = [
     { ...recordedRun, id: 2, run_number: 2, status: 'completed', conclusion: 'failure', html_url: `${github.webUrl}/acme-freight/backlot/actions/runs/2`, display_title: 'Scaffold: TypeScript service' },
     { ...recordedRun, id: 1, run_number: 1, status: 'completed', conclusion: 'success', html_url: `${github.webUrl}/acme-freight/backlot/actions/runs/1` },
   ];
@@ -61,15 +63,11 @@ test('reads the recent runs of each scaffold workflow through the GitHub source;
 });
 
 test('a failed read keeps the last good runs, marked stale, and the run is partial', async () => {
-  github.failing.add('/repos/acme-freight/backlot/actions/workflows/scaffold-typescript-service.yml/runs');
-  try {
-    const report = await scaffoldRunsCollector.collect(t.context);
-    assert.equal(report.partial, true);
-    assert.equal(report.failures[0]!.item, 'scaffold-typescript-service.yml');
-    const kept = (await read(t)).workflows['scaffold-typescript-service.yml']!;
-    assert.equal(kept.stale, true);
-    assert.equal(kept.runs.length, 2);
-  } finally {
-    github.failing.clear();
-  }
+  github.addFault({ path: '/repos/acme-freight/backlot/actions/workflows/scaffold-typescript-service.yml/runs', kind: 'server-error', times: 1 });
+  const report = await scaffoldRunsCollector.collect(t.context);
+  assert.equal(report.partial, true);
+  assert.equal(report.failures[0]!.item, 'scaffold-typescript-service.yml');
+  const kept = (await read(t)).workflows['scaffold-typescript-service.yml']!;
+  assert.equal(kept.stale, true);
+  assert.equal(kept.runs.length, 2);
 });

@@ -41,3 +41,7 @@ const fixtures = {
   notFound: { status: notFound.status, headers: notFound.headers, body: (notFound as unknown as { response: unknown }).response },
 };
 writeFileSync(path.join(out, 'fixtures-headers.json'), JSON.stringify(fixtures, null, 2) + '\n');
+
+// The write endpoints scaffolding uses (routes/scaffolding.ts) and the runs of a workflow.
+const writeExamples = ['full-repository', 'short-blob', 'git-tree', 'git-commit', 'git-commit-2', 'git-ref', 'pull-request', 'branch-protection-update', 'topic', 'workflow-run-paginated'];
+writeFileSync(path.join(out, 'openapi-write-examples.json'), JSON.stringify(Object.fromEntries(writeExamples.map((n) => [n, example(n)])), null, 2) + '\n');

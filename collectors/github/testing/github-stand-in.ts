@@ -112,6 +112,8 @@ export interface GithubStandIn {
   rate(resource: RateResource): { limit: number; used: number; resetAt: number };
   /** Points spent per account since `requests` was last emptied, for tests and the bench. */
   points(): Record<RateResource, number>;
+  /** A concern's own state (what its routes keep), for tests to read back. */
+  state<T>(key: string, create: () => T): T;
   close(): Promise<void>;
 }
 
@@ -413,6 +415,7 @@ export async function startGithubStandIn(options: StandInOptions): Promise<Githu
       for (const r of requests) spent[r.resource] += r.points;
       return spent;
     },
+    state: (key, create) => world.state(key, create),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

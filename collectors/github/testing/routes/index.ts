@@ -3,6 +3,7 @@
 import { actionsRoutes } from './actions.ts';
 import { deploymentRoutes } from './deployments.ts';
 import { repositoryRoutes } from './repositories.ts';
+import { scaffoldingRoutes } from './scaffolding.ts';
 import { securityAlertRoutes } from './security-alerts.ts';
 import type { Route } from './route.ts';
 
@@ -10,5 +11,6 @@ export const routes: Route[] = [
   ...actionsRoutes,
   ...deploymentRoutes,
   ...repositoryRoutes,
+  ...scaffoldingRoutes,
   ...securityAlertRoutes,
 ];
