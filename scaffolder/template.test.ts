@@ -30,7 +30,10 @@ for (const name of ['__proto__', 'constructor', 'more_values', 'has space', '$(i
   test(`a parameter named ${JSON.stringify(name)} is refused at its line`, () => {
     const text = `apiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\nmetadata:\n  name: t\nspec:\n  parameters:\n    - properties:\n        ${JSON.stringify(name)}:\n          type: string\n  steps: []\n`;
     const { problems } = parseTemplate(text, 'template.yaml');
-    assert.deepEqual(problems.map((p) => [p.line, p.rule]), [[9, 'parameter-name']]);
+    // __proto__ / constructor are refused by the one YAML loader already (no key of input data may be one).
+    const rule = ['__proto__', 'constructor'].includes(name) ? 'template-yaml' : 'parameter-name';
+    assert.deepEqual(problems.map((p) => [p.line, p.rule]), [[9, rule]]);
+    assert.ok(problems[0]!.message.includes(name), problems[0]!.message);
   });
 }
 

@@ -27,7 +27,9 @@ let work: string;
 before(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'backlot-workflows-'));
 });
-after(() => rm(work, { recursive: true, force: true }));
+after(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
 
 describe('backlot workflows', () => {
   test('the committed scaffold workflows match their templates (run `npm run backlot -- workflows` after changing one)', async () => {
