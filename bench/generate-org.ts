@@ -128,7 +128,14 @@ export async function generateOrg(options: GenerateOrgOptions): Promise<Generate
     const memberOf = random.chance(0.1) ? random.sample(teams, 2) : [teams[i % teamCount]];
     return entity('User', { name }, { profile: { displayName: `${first} ${last}`, email: `${name}@synthetic.example` }, memberOf });
   });
-  files.set('repos/org/catalog-info.yaml', yamlDocuments([...groupDocs, ...userDocs]));
+  // Groups and users live in one org repository, split into files of 3,000 entities (~700 kB) so
+  // none passes the 1 MiB descriptor cap (100,000 entities have 22,814 of them: 5.4 MB in one file).
+  const orgDocs = [...groupDocs, ...userDocs];
+  const PER_ORG_FILE = 3_000;
+  for (let i = 0; i < orgDocs.length; i += PER_ORG_FILE) {
+    const folder = i === 0 ? 'repos/org' : `repos/org-part-${i / PER_ORG_FILE + 1}`;
+    files.set(`${folder}/catalog-info.yaml`, yamlDocuments(orgDocs.slice(i, i + PER_ORG_FILE)));
+  }
 
   // Domains and systems, each owned by a team; systems spread over domains.
   const domains = Array.from({ length: counts.domain }, (_, i) => unique(`${WORDS[i % WORDS.length]}-domain`, i));
