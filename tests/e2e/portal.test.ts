@@ -19,7 +19,7 @@ import { pickSignalExpectations } from './support/signal-expectations.ts';
 const SETUP_TIMEOUT = 300_000;
 const TEST_TIMEOUT = 60_000;
 
-describe('the built portal in a browser', { timeout: 480_000 }, () => {
+describe('the built portal in a browser', { timeout: 720_000 }, () => {
   let workspace: Workspace | undefined;
   let portal: BuiltPortal | undefined;
   let browser: Browser | undefined;
@@ -195,7 +195,7 @@ describe('the built portal in a browser', { timeout: 480_000 }, () => {
     assert.ok(assets.some((a) => a.endsWith('.css')), 'the crawl followed stylesheets too');
   });
 
-  test('no page has a console error or an uncaught exception, and every diagram is drawn', { timeout: 180_000 }, async (t) => {
+  test('no page has a console error or an uncaught exception, and every diagram is drawn', { timeout: 360_000 }, async (t) => {
     t.after(closePages);
     const { pages } = await siteCrawl();
     assert.ok(pages.length >= catalog.entities.length, `the crawl found ${pages.length} pages, fewer than the ${catalog.entities.length} entities`);
