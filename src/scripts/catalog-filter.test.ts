@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareRows, facetCounts, matchesFilters, readQuery, writeQuery, type CatalogRow } from './catalog-filter.ts';
+import { compareRows, facetCounts, matchesFilters, readQuery, readView, writeQuery, writeView, type CatalogRow } from './catalog-filter.ts';
 
 const row = (over: Partial<CatalogRow>): CatalogRow => ({ name: 'web', kind: 'Component', type: 'service', owner: 'group:default/team-a', lifecycle: 'production', system: 'shop', tags: ['java'], description: 'The shop front', ...over });
 
@@ -49,4 +49,21 @@ test('counts each facet value under the other filters, so a chosen facet keeps i
   assert.deepEqual(Object.fromEntries(counts.tag), { java: 1, go: 1 }, 'other facets count only components');
   assert.deepEqual(Object.fromEntries(counts.owner), { 'group:default/team-a': 1, 'group:default/team-b': 1 });
   assert.equal(facetCounts(rows, { q: 'nothing matches' }).kind.size, 0);
+});
+
+test('a view keeps its page and columns in the URL, and only what differs from the default', () => {
+  assert.equal(writeView(readView('')), '');
+  const view = readView('?kind=api&page=3&cols=name,kind,owner&sort=name');
+  assert.deepEqual(view, { filters: { kind: 'api' }, sort: 'name', descending: false, page: 3, columns: ['name', 'kind', 'owner'] });
+  assert.equal(writeView(view), '?kind=api&sort=name&page=3&cols=name%2Ckind%2Cowner');
+  assert.deepEqual(readView('?cols=owner,evil').columns, ['name', 'owner'], 'the name column is always shown; unknown columns are dropped');
+  assert.equal(readView('?page=-2').page, 1);
+  assert.equal(readView('?page=abc').page, 1);
+});
+
+test('text search also finds an entity by its name when its title differs, and the owner sorts by name', () => {
+  assert.equal(matchesFilters(row({ name: 'Payments', id: 'default/pay-svc' }), { q: 'pay-svc' }), true);
+  const a = row({ owner: 'group:default/z', ownerName: 'Alpha' });
+  const b = row({ owner: 'group:default/a', ownerName: 'Zulu' });
+  assert.deepEqual([b, a].sort((x, y) => compareRows(x, y, 'owner', false)).map((r) => r.ownerName), ['Alpha', 'Zulu']);
 });

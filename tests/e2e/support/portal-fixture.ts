@@ -12,8 +12,10 @@ export const EXAMPLES_ROOT_FILE = path.join(PROJECT_ROOT, 'examples/catalog-info
 export interface Workspace {
   dir: string;
   contentDir: string;
-  /** Build output goes here, inside the project (see `collectExamples`). */
+  /** Build output goes here, inside the project (see `collectCatalog`). */
   outRoot: string;
+  /** The root Location that was collected. */
+  rootFile: string;
   dispose(): Promise<void>;
 }
 
@@ -27,7 +29,12 @@ export interface BuiltPortal {
 }
 
 /** A temp folder with the examples collected into it. */
-export async function collectExamples(): Promise<Workspace> {
+export function collectExamples(): Promise<Workspace> {
+  return collectCatalog(EXAMPLES_ROOT_FILE);
+}
+
+/** A temp folder with the catalog under `rootFile` (a root Location) collected into it. */
+export async function collectCatalog(rootFile: string): Promise<Workspace> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'backlot-e2e-'));
   // Astro puts its intermediate server chunks in <project>/.astro/ when the out dir is outside the
   // project, shared by every build of the checkout; an out dir inside the (git-ignored)
@@ -35,7 +42,7 @@ export async function collectExamples(): Promise<Workspace> {
   await mkdir(path.join(PROJECT_ROOT, 'test-results'), { recursive: true });
   const outRoot = await mkdtemp(path.join(PROJECT_ROOT, 'test-results', 'e2e-'));
   const contentDir = path.join(dir, 'content');
-  const configFile = await writeConfig(dir, '/');
+  const configFile = await writeConfig(dir, '/', rootFile);
   try {
     await runBacklot(['collect', '--config', configFile, '--content-dir', contentDir, '--cache-dir', path.join(dir, 'cache'), '--quiet']);
   } catch (error) {
@@ -46,6 +53,7 @@ export async function collectExamples(): Promise<Workspace> {
     dir,
     contentDir,
     outRoot,
+    rootFile,
     async dispose() {
       await rm(dir, { recursive: true, force: true });
       await rm(outRoot, { recursive: true, force: true });
@@ -53,15 +61,15 @@ export async function collectExamples(): Promise<Workspace> {
   };
 }
 
-async function writeConfig(dir: string, base: string): Promise<string> {
+async function writeConfig(dir: string, base: string, rootFile: string): Promise<string> {
   const configFile = path.join(dir, `backlot${base === '/' ? '' : base.replace(/\W+/g, '-').replace(/-$/, '')}.config.yaml`);
-  await writeFile(configFile, `title: Backlot\nbase: ${base}\ncatalog:\n  locations:\n    - ${JSON.stringify(EXAMPLES_ROOT_FILE)}\n`);
+  await writeFile(configFile, `title: Backlot\nbase: ${base}\ncatalog:\n  locations:\n    - ${JSON.stringify(rootFile)}\n`);
   return configFile;
 }
 
 /** Builds the collected content with `base` into `<workspace>/dist<base>` and serves it. */
 export async function buildAndServe(workspace: Workspace, base: string): Promise<BuiltPortal> {
-  const configFile = await writeConfig(workspace.dir, base);
+  const configFile = await writeConfig(workspace.dir, base, workspace.rootFile);
   const outDir = path.join(workspace.outRoot, base === '/' ? 'dist' : `dist${base.replace(/\/$/, '').replace(/\//g, '-')}`);
   // Budgets are the build's own check (and its tests'); here a page over budget must not hide how the site behaves.
   await runBacklot(['build', '--config', configFile, '--content-dir', workspace.contentDir, '--out', outDir, '--no-budgets', '--quiet']);
