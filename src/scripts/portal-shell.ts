@@ -40,3 +40,13 @@ document.addEventListener('keydown', (event) => {
   input.focus();
   input.select();
 });
+
+// Suggestions under the header's search box: their code (and Pagefind) load on first focus only.
+const headerSearch = document.querySelector<HTMLFormElement>('[data-header-search]');
+headerSearch?.querySelector('input')?.addEventListener('focus', async (event) => {
+  const input = event.target as HTMLInputElement;
+  const { enhanceSuggestions } = await import('./search-suggest.ts');
+  enhanceSuggestions(headerSearch);
+  // Typed before the module arrived: suggest for it now.
+  if (input.value.trim().length >= 2) input.dispatchEvent(new Event('input'));
+}, { once: true });

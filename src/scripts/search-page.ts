@@ -1,19 +1,8 @@
 // The search page's UI over Pagefind's JS API: reads `?q=` and facet values from the URL, searches
 // as you type, keeps the URL in step, and shows each result's kind, owner and description.
 
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-}
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  filters(): Promise<FilterCounts>;
-  search(query: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[]; filters?: FilterCounts } | null>;
-}
-/** Per facet, per value: how many results remain with that value. */
-type FilterCounts = Record<string, Record<string, number>>;
+import { loadPagefind, type FilterCounts, type Pagefind, type PagefindResultData } from './pagefind-client.ts';
+import { excerptNodes } from './search-excerpt.ts';
 
 /** Shows how many results each facet value would give, and dims values that give none. */
 function showFacetCounts(selects: HTMLSelectElement[], counts: FilterCounts | undefined) {
@@ -44,15 +33,11 @@ export function enhanceSearch() {
 
   let pagefind: Promise<Pagefind> | undefined;
   const load = () => {
-    pagefind ??= (async () => {
-      const module = (await import(/* @vite-ignore */ `${form.dataset.pagefindBase}pagefind.js`)) as Pagefind;
-      // Result URLs are relative to the site root; the base path puts them under the portal.
-      await module.options({ baseUrl: form.dataset.base ?? '/' });
-      await module.init();
+    pagefind ??= loadPagefind(form.dataset.pagefindBase!, form.dataset.base ?? '/').then(async (module) => {
       // Loads every facet's index up front, so each search reports counts for all of them.
       await module.filters();
       return module;
-    })();
+    });
     return pagefind;
   };
 
@@ -130,9 +115,11 @@ function renderResult(result: PagefindResultData): HTMLLIElement {
     } else owner.append(result.meta.owner);
     meta.append(owner);
   }
+  // The excerpt around the matched words, highlighted; the description when no word matched in the text.
   const text = document.createElement('p');
-  if (result.meta.description) text.textContent = result.meta.description;
-  else text.innerHTML = result.excerpt; // Pagefind escapes the page text; only <mark> is markup
+  text.className = 'excerpt';
+  if (result.excerpt.includes('<mark>') || !result.meta.description) text.append(...excerptNodes(result.excerpt));
+  else text.textContent = result.meta.description;
   item.append(link, meta, text);
   return item;
 }
