@@ -10,7 +10,7 @@ import { buildAndServe, collectExamples, type BuiltPortal, type Workspace } from
 import { displayName, readCollectedCatalog, type CollectedCatalog } from './support/collected-content.ts';
 import { crawlSite, formatBrokenLinks, type CrawlResult } from './support/crawl-site.ts';
 import { formatPageErrors, watchContextErrors, type PageError } from './support/page-errors.ts';
-import { ownerOf, pickFilterKind, pickOpenApiOperation, pickRichComponent, pickSearchTarget } from './support/catalog-expectations.ts';
+import { ownerOf, pickFilterKind, pickOpenApiOperation, pickPersonWithTeam, pickRichComponent, pickSearchTarget } from './support/catalog-expectations.ts';
 import { entityUrl, isEntityPageUrl } from './support/portal-urls.ts';
 import { runWithFakeGh } from './support/fake-gh.ts';
 import { pickSignalExpectations } from './support/signal-expectations.ts';
@@ -77,21 +77,86 @@ describe('the built portal in a browser', { timeout: 720_000 }, () => {
     assert.equal(await result(target.ref).count(), 1, `${target.ref} is still found with the owner facet ${owner}`);
   });
 
-  test('a catalog filter changes the rows and survives a reload', { timeout: TEST_TIMEOUT }, async (t) => {
+  test('search results show an excerpt with the matched word highlighted, and the header suggests pages while typing', { timeout: TEST_TIMEOUT }, async (t) => {
+    t.after(closePages);
+    const { word, target } = pickSearchTarget(catalog);
+    const page = await newPage();
+    await page.goto(new URL(`search/?q=${encodeURIComponent(word)}`, portal!.home).href);
+    const result = page.locator(`[data-testid="search-result"]:has(> a[href="${entityUrl(portal!.home, target.ref, true)}"])`);
+    const mark = result.locator('p mark').first();
+    await mark.waitFor({ timeout: 15_000 });
+    assert.match((await mark.innerText()).toLowerCase(), new RegExp(word.slice(0, 5)), 'the highlighted text is the searched word');
+    const styled = await mark.evaluate((m) => getComputedStyle(m).fontWeight);
+    assert.equal(styled, '600', 'the highlight is styled by the portal');
+
+    // The header box on another page: suggestions as a listbox, arrows and Enter open one.
+    await page.goto(new URL('catalog/', portal!.home).href);
+    const input = page.locator('[data-testid="header-search"] input[type="search"]');
+    await input.click();
+    await input.pressSequentially(word, { delay: 25 });
+    const suggestions = page.locator('[data-testid="suggestions"] [role="option"]');
+    await suggestions.first().waitFor({ timeout: 15_000 });
+    assert.equal(await input.getAttribute('role'), 'combobox');
+    assert.equal(await input.getAttribute('aria-expanded'), 'true');
+    assert.ok((await page.locator('[data-testid="suggestions"] mark').count()) > 0, 'suggestions highlight the word too');
+    await page.keyboard.press('ArrowDown');
+    const first = await suggestions.first().getAttribute('id');
+    assert.equal(await input.getAttribute('aria-activedescendant'), first, 'the arrow key moves to the first suggestion');
+    await page.keyboard.press('Escape');
+    assert.equal(await input.getAttribute('aria-expanded'), 'false', 'Escape closes the list');
+    await input.press('Enter');
+    await page.waitForURL((url) => url.pathname.endsWith('/search/') && url.searchParams.get('q') === word);
+  });
+
+  test('the catalog opens on Components; a kind, a filter and the columns change the rows and survive a reload', { timeout: TEST_TIMEOUT }, async (t) => {
     t.after(closePages);
     const page = await newPage();
     await page.goto(new URL('catalog/', portal!.home).href);
     const rows = page.locator('[data-testid="catalog-table"] tbody tr:visible');
-    await waitForCount(rows, catalog.entities.length, 'unfiltered, the table shows every entity');
+    const components = catalog.entities.filter((e) => e.kind === 'component').length;
+    await waitForCount(rows, components, 'unfiltered, the table shows the components (as Backstage does)');
     const kind = pickFilterKind(catalog);
     const expected = catalog.entities.filter((e) => e.kind === kind).length;
     await page.locator('[data-testid="filter-kind"]').selectOption(kind);
     await waitForCount(rows, expected, `filtered by kind ${kind}, the table shows the ${kind} entities only`);
+    // The kind column is hidden in a one-kind view until the column picker shows it.
+    await page.locator('[data-testid="column-picker"] summary').click();
+    await page.locator('[data-testid="column-picker"] input[value="kind"]').check();
+    await page.locator('[data-testid="column-picker"] input[value="description"]').uncheck();
     const names = await page.locator('[data-testid="catalog-table"] tbody tr:visible td:nth-child(2)').allInnerTexts();
     assert.equal(new Set(names).size, 1, `every visible row has the same kind (${[...new Set(names)].join(', ')})`);
+    assert.equal(await page.locator('[data-testid="catalog-table"] th[data-column="description"]').isVisible(), false, 'the description column is hidden');
     await page.reload();
     assert.equal(await page.locator('[data-testid="filter-kind"]').inputValue(), kind, 'the filter control shows the chosen kind after a reload');
     await waitForCount(rows, expected, 'the filter is still applied after a reload');
+    assert.equal(await page.locator('[data-testid="catalog-table"] th[data-column="kind"]').isVisible(), true, 'the kind column is still shown after a reload');
+    assert.equal(await page.locator('[data-testid="catalog-table"] th[data-column="description"]').isVisible(), false, 'the description column is still hidden after a reload');
+    // "All kinds" leaves the locations out; the Locations tab shows them.
+    await page.locator('[data-testid="filter-kind"]').selectOption('all');
+    const locations = catalog.entities.filter((e) => e.kind === 'location').length;
+    assert.ok(locations > 0, 'the examples have Location entities');
+    await waitForCount(rows, catalog.entities.length - locations, 'all kinds but locations');
+    await page.locator('[data-testid="kind-tabs"] a[data-kind="location"]').click();
+    await waitForCount(rows, locations, 'the Locations tab shows the locations');
+    assert.match(page.url(), /[?&]kind=location\b/, 'the tab switched the view in place, kept in the URL');
+  });
+
+  test('on a phone the catalog shows cards, not a table that scrolls sideways', { timeout: TEST_TIMEOUT }, async (t) => {
+    t.after(closePages);
+    const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    contexts.push(context);
+    watchContextErrors(context, errors);
+    const page = await context.newPage();
+    await page.goto(new URL('catalog/', portal!.home).href);
+    const first = page.locator('[data-testid="catalog-table"] tbody tr').first();
+    const shape = await first.evaluate((tr) => ({ display: getComputedStyle(tr).display, width: tr.getBoundingClientRect().width, label: getComputedStyle(tr.cells[2], '::before').content }));
+    assert.notEqual(shape.display, 'table-row', 'a row is laid out as a card');
+    assert.ok(shape.width <= 390, `a card fits the screen (${shape.width} px)`);
+    assert.equal(shape.label, '"Type"', 'each value of a card is labelled');
+    // The header row stays for screen readers but takes no room.
+    assert.ok(await page.locator('[data-testid="catalog-table"] thead').evaluate((h) => h.getBoundingClientRect().height <= 1), 'no visible table header row on a phone');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page does not scroll sideways (${overflow} px too wide)`);
   });
 
   test('an entity page shows its relations, and its owner link leads to the team page', { timeout: TEST_TIMEOUT }, async (t) => {
@@ -125,16 +190,69 @@ describe('the built portal in a browser', { timeout: 720_000 }, () => {
     assert.ok((await section.getByText(new RegExp(`^\\s*${operation.method}\\s*$`, 'i')).count()) > 0, `the method ${operation.method.toUpperCase()} is shown`);
   });
 
-  test('with JavaScript disabled the catalog still lists every collected entity', { timeout: TEST_TIMEOUT }, async (t) => {
+  test('with JavaScript disabled every collected entity is listed from /catalog/ through the kind pages', { timeout: TEST_TIMEOUT }, async (t) => {
     t.after(closePages);
     const page = await newPage({ javaScriptEnabled: false });
     await page.goto(new URL('catalog/', portal!.home).href);
-    const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
-    const listed = new Set(hrefs.filter((h) => isEntityPageUrl(portal!.home, h)));
+    const listed = new Set<string>();
+    const tabs = await page.locator('[data-testid="kind-tabs"] a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    assert.ok(tabs.length >= 2, 'the kind switch is a list of links');
+    for (const tab of tabs) {
+      // Each kind's static list, followed page by page through its Next link.
+      for (let next: string | null = tab; next; ) {
+        await page.goto(next);
+        const hrefs = await page.locator('[data-testid="catalog-table"] a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+        for (const h of hrefs) if (isEntityPageUrl(portal!.home, h)) listed.add(h);
+        const link = page.locator('[data-testid="browse-next"]');
+        next = (await link.count()) > 0 ? await link.evaluate((a) => (a as HTMLAnchorElement).href) : null;
+      }
+    }
     const expected = new Set(catalog.entities.map((e) => entityUrl(portal!.home, e.ref)));
     assert.equal(catalog.meta.entityCount, catalog.entities.length, 'meta.json counts every entity record');
-    assert.deepEqual([...expected].filter((u) => !listed.has(u)), [], 'every collected entity has a link on /catalog/');
-    assert.equal(listed.size, catalog.meta.entityCount);
+    assert.deepEqual([...expected].filter((u) => !listed.has(u)), [], 'every collected entity has a link on a kind page');
+  });
+
+  test('"who am I": a person picks themselves, home shows what their teams own with problems first, and the choice survives a reload', { timeout: TEST_TIMEOUT }, async (t) => {
+    t.after(closePages);
+    const { user, owned, withProblems } = pickPersonWithTeam(catalog);
+    const page = await newPage();
+    await page.goto(portal!.home);
+    assert.equal(await page.locator('[data-testid="personal-view"]').isVisible(), false, 'without a choice, no personal section');
+    const input = page.locator('[data-testid="me-input"]');
+    await input.click();
+    await input.pressSequentially(displayName(user), { delay: 10 });
+    await page.locator('[data-testid="me-submit"]').click();
+    const items = page.locator('[data-testid="my-owned"] > li');
+    await waitForCount(items, owned.length, `home lists the ${owned.length} entities ${displayName(user)}'s teams own`);
+    const refs = await items.evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.ref));
+    assert.deepEqual([...refs].sort(), owned.map((r) => r.ref).sort());
+    assert.deepEqual(refs.slice(0, withProblems.length).sort(), withProblems.map((r) => r.ref).sort(), 'entities with problems come first');
+    await page.reload();
+    assert.equal((await page.locator('[data-testid="me-name"]').innerText()).trim(), displayName(user), 'the choice survives a reload');
+    await waitForCount(items, owned.length, 'the owned list is shown again after a reload');
+    await page.locator('[data-testid="me-change"]').click();
+    assert.equal(await page.locator('[data-testid="personal-view"]').isVisible(), false, '"Not you?" forgets the choice');
+    assert.equal(await page.locator('[data-testid="me-input"]').isVisible(), true);
+  });
+
+  test('a starred entity appears on home, and unstarring removes it', { timeout: TEST_TIMEOUT }, async (t) => {
+    t.after(closePages);
+    const component = pickRichComponent(catalog);
+    const page = await newPage();
+    await page.goto(entityUrl(portal!.home, component.ref));
+    const star = page.locator('[data-testid="star-button"]');
+    assert.equal(await star.getAttribute('aria-pressed'), 'false');
+    await star.click();
+    assert.equal(await star.getAttribute('aria-pressed'), 'true', 'the button says it is starred');
+    await page.locator('[data-testid="nav-home"]').click();
+    const starred = page.locator(`[data-testid="starred"] a[href="${entityUrl(portal!.home, component.ref, true)}"]`);
+    await starred.waitFor({ timeout: 5_000 });
+    assert.equal((await starred.innerText()).trim(), displayName(component));
+    await starred.click();
+    await page.waitForURL(entityUrl(portal!.home, component.ref));
+    await page.locator('[data-testid="star-button"][aria-pressed="true"]').click();
+    await page.goto(portal!.home);
+    assert.equal(await page.locator('[data-testid="starred"] li').count(), 0, 'unstarred, it is gone from home');
   });
 
   test('the keyboard shortcut / focuses search', { timeout: TEST_TIMEOUT }, async (t) => {

@@ -97,3 +97,19 @@ export function pickOpenApiOperation(catalog: CollectedCatalog): OpenApiOperatio
   }
   throw new Error('the collected catalog has no OpenAPI API with an operation; the API page test needs one (examples/)');
 }
+
+/** A person whose team owns several entities, some with problems if any exist: the home page's subject. */
+export function pickPersonWithTeam(catalog: CollectedCatalog): { user: EntityRecord; owned: EntityRecord[]; withProblems: EntityRecord[] } {
+  const targets = (r: EntityRecord, type: string) => (r.entity.relations ?? []).filter((x) => x.type === type).map((x) => x.targetRef);
+  const candidates = catalog.entities.filter((e) => e.kind === 'user').sort(byRef).map((user) => {
+    const owned = [user, ...targets(user, 'memberOf').map((g) => catalog.byRef.get(g)).filter((g): g is EntityRecord => !!g)]
+      .flatMap((o) => targets(o, 'ownerOf'))
+      .map((ref) => catalog.byRef.get(ref))
+      .filter((r): r is EntityRecord => !!r);
+    const unique = [...new Map(owned.map((r) => [r.ref, r])).values()];
+    return { user, owned: unique, withProblems: unique.filter((r) => r.problems.length > 0) };
+  });
+  const best = candidates.filter((c) => c.owned.length >= 2).sort((a, b) => b.withProblems.length - a.withProblems.length || b.owned.length - a.owned.length)[0];
+  if (!best) throw new Error('the collected catalog needs a user whose team owns at least two entities');
+  return best;
+}
