@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateOrg } from './generate-org.ts';
 import { measureDist, type DistStats } from './dist-stats.ts';
+import { measurePageWeights } from './page-weight.ts';
 import { samplePeakTreeRss } from './process-tree-memory.ts';
 import { formatBytes, formatMs, table } from './report-table.ts';
 import { summariseCpuProfile } from './cpu-profile-summary.ts';
@@ -179,6 +180,7 @@ async function main(): Promise<number> {
     say('build …');
     const build = await runMeasured('build', workDir, await profileArgs('build'), 'cli/commands/build.ts', ['--config', configFile, '--content-dir', dirs.content, '--out', dirs.dist, '--no-budgets'], values.verbose);
     const dist: DistStats = await measureDist(dirs.dist);
+    const weights = await measurePageWeights(dirs.dist);
 
     let baseline: (StepResult & { pages: number; pagesPerSecond: number }) | undefined;
     if (values.baseline) {
@@ -194,7 +196,7 @@ async function main(): Promise<number> {
       seed: Number(values.seed),
       generated: { countsByKind: org.countsByKind, descriptorFiles: org.files, ms: generateMs },
       collect: { ...collect, entityRecords: collectedEntities },
-      build: { ...build, pagesPerSecond: Math.round((dist.htmlPages / build.wallMs) * 1000), dist },
+      build: { ...build, pagesPerSecond: Math.round((dist.htmlPages / build.wallMs) * 1000), dist, pageWeights: weights },
       ...(baseline ? { baseline } : {}),
       machine: { cpus: os.cpus().length, memoryBytes: os.totalmem(), node: process.version },
     };
@@ -226,6 +228,8 @@ async function main(): Promise<number> {
           ['entity pages', String(dist.entityPages)],
           ['entity page HTML', `median ${formatBytes(dist.entityHtmlMedianBytes)}, largest ${formatBytes(dist.entityHtmlMaxBytes)} (${dist.entityHtmlMaxPage})`],
           ['Pagefind index', `${formatBytes(dist.pagefindBytes)} in ${dist.pagefindFiles} files`],
+          ['/catalog/ first view (gzip)', `${formatBytes(weights.catalog.total)}: HTML ${formatBytes(weights.catalog.html)}, CSS ${formatBytes(weights.catalog.css)}, JS ${formatBytes(weights.catalog.js)}`],
+          ['entity page JS up front (gzip)', weights.entity ? `${formatBytes(weights.entity.js)} (${weights.entity.page}; HTML ${formatBytes(weights.entity.html)}, CSS ${formatBytes(weights.entity.css)})` : 'no entity page'],
         ]),
       ];
       if (baseline) {
