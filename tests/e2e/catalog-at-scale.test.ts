@@ -1,7 +1,8 @@
 // The catalog at 10,000 entities, in a browser: one synthetic organisation (bench/generate-org.ts)
 // collected and built once for every test here, because the build is the expensive part (about a
 // minute and a half on two cores). The tests check what a person does: filter by owner and text,
-// and page through the full list with JavaScript off; and what the first view costs.
+// and page through the full list with JavaScript off; search across the index's parts; and what
+// the first view costs.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { generateOrg } from '../../bench/generate-org.ts';
 import { pageAssets } from '../../src/build/budgets.ts';
+import { searchPartOf } from '../../src/build/pagefind-index.ts';
 import { launchChromium } from './support/chromium.ts';
 import { buildAndServe, collectCatalog, type BuiltPortal, type Workspace } from './support/portal-fixture.ts';
 import { displayName, readCollectedCatalog, type CollectedCatalog } from './support/collected-content.ts';
@@ -19,6 +21,7 @@ import { entityUrl, isEntityPageUrl } from './support/portal-urls.ts';
 import type { EntityRecord } from '../../lib/content/records.ts';
 
 const ENTITIES = 10_000;
+const SEARCH_PART_PAGES = 6_000;
 
 describe('the catalog of 10,000 entities in a browser', { timeout: 600_000 }, () => {
   let workspace: Workspace | undefined;
@@ -36,7 +39,8 @@ describe('the catalog of 10,000 entities in a browser', { timeout: 600_000 }, ()
       await rm(orgDir, { recursive: true, force: true });
     }
     catalog = await readCollectedCatalog(workspace.contentDir);
-    portal = await buildAndServe(workspace, '/');
+    // Two search index parts (one would hold all ~10,000 pages), so the browser's merge is tested too.
+    portal = await buildAndServe(workspace, '/', ['--search-part-pages', String(SEARCH_PART_PAGES)]);
   }, { timeout: 480_000 });
 
   after(async () => {
@@ -116,6 +120,24 @@ describe('the catalog of 10,000 entities in a browser', { timeout: 600_000 }, ()
     const expected = new Set(catalog.entities.map((e) => entityUrl(portal!.home, e.ref)));
     assert.deepEqual(listed.filter((u) => !expected.has(u)), []);
     assert.equal(new Set(listed).size, expected.size);
+  });
+
+  test('search finds entities whose pages are in different parts of the index', async (t) => {
+    const parts = JSON.parse(await readFile(path.join(portal!.outDir, 'pagefind/parts.json'), 'utf8')) as { bundles: string[] };
+    assert.ok(parts.bundles.length >= 1, `the index was built in parts (${JSON.stringify(parts)})`);
+    const partCount = parts.bundles.length + 1;
+    // One component from each part: the part a page is in follows from its path, as the build splits.
+    const components = catalog.entities.filter((e) => e.kind === 'component').sort((a, b) => (a.ref < b.ref ? -1 : 1));
+    const partOf = (e: EntityRecord) => searchPartOf(`catalog/${e.namespace}/${e.kind}/${e.name}/index.html`, partCount);
+    const picks = [0, 1].map((part) => components.find((e) => partOf(e) === part)!);
+    assert.ok(picks.every(Boolean), 'a component in each of the first two parts');
+    const context = await browser!.newContext();
+    t.after(() => context.close());
+    const page = await context.newPage();
+    for (const target of picks) {
+      await page.goto(new URL(`search/?q=${encodeURIComponent(target.name)}`, portal!.home).href);
+      await page.locator(`[data-testid="search-results"] a[href="${entityUrl(portal!.home, target.ref, true)}"]`).first().waitFor({ timeout: 20_000 });
+    }
   });
 
   async function entityLinks(page: import('playwright-core').Page): Promise<string[]> {

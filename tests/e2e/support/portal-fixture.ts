@@ -67,12 +67,12 @@ async function writeConfig(dir: string, base: string, rootFile: string): Promise
   return configFile;
 }
 
-/** Builds the collected content with `base` into `<workspace>/dist<base>` and serves it. */
-export async function buildAndServe(workspace: Workspace, base: string): Promise<BuiltPortal> {
+/** Builds the collected content with `base` into `<workspace>/dist<base>` and serves it; `buildArgs` go to `backlot build`. */
+export async function buildAndServe(workspace: Workspace, base: string, buildArgs: string[] = []): Promise<BuiltPortal> {
   const configFile = await writeConfig(workspace.dir, base, workspace.rootFile);
   const outDir = path.join(workspace.outRoot, base === '/' ? 'dist' : `dist${base.replace(/\/$/, '').replace(/\//g, '-')}`);
   // Budgets are the build's own check (and its tests'); here a page over budget must not hide how the site behaves.
-  await runBacklot(['build', '--config', configFile, '--content-dir', workspace.contentDir, '--out', outDir, '--no-budgets', '--quiet']);
+  await runBacklot(['build', '--config', configFile, '--content-dir', workspace.contentDir, '--out', outDir, '--no-budgets', '--quiet', ...buildArgs]);
   const server = await startPreview(['--out', outDir, '--config', configFile]);
   return { base, outDir, configFile, server, home: new URL(base, server.origin).href };
 }
