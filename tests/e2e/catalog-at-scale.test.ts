@@ -49,13 +49,14 @@ describe('the catalog of 10,000 entities in a browser', { timeout: 600_000 }, ()
     await workspace?.dispose();
   }, { timeout: 30_000 });
 
-  test('the first view of /catalog/ (HTML, CSS and the JS it loads up front) stays under 100 kB gzip', async () => {
+  test('the first view of /catalog/ (HTML, CSS and the JS it loads up front) stays under 100 kB gzip', async (t) => {
     assert.ok(catalog.entities.length >= ENTITIES, `the generated catalog has ${catalog.entities.length} entities`);
     const html = await readFile(path.join(portal!.outDir, 'catalog/index.html'), 'utf8');
     const { scripts, styles } = pageAssets(html);
     const files = [...scripts, ...styles].map((u) => path.join(portal!.outDir, u.replace(/^\//, '')));
     const assets = await Promise.all(files.map((f) => readFile(f)));
     const bytes = gzipSync(html).length + assets.reduce((sum, a) => sum + gzipSync(a).length, 0);
+    t.diagnostic(`first view: ${bytes} bytes gzip (HTML ${gzipSync(html).length})`);
     assert.ok(bytes < 100_000, `first view is ${bytes} bytes gzip`);
   });
 
