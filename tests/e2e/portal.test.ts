@@ -14,12 +14,13 @@ import { ownerOf, pickFilterKind, pickOpenApiOperation, pickPersonWithTeam, pick
 import { entityUrl, isEntityPageUrl } from './support/portal-urls.ts';
 import { runWithFakeGh } from './support/fake-gh.ts';
 import { pickSignalExpectations } from './support/signal-expectations.ts';
+import { SWEEP_MODES, formatFindings, onePagePerType, sweep, type SweepTarget } from './support/axe-sweep.ts';
 
 // Collect + build of the examples, twice with the /portal/ build: minutes on a 2-core machine.
 const SETUP_TIMEOUT = 300_000;
 const TEST_TIMEOUT = 60_000;
 
-describe('the built portal in a browser', { timeout: 720_000 }, () => {
+describe('the built portal in a browser', { timeout: 1_200_000 }, () => {
   let workspace: Workspace | undefined;
   let portal: BuiltPortal | undefined;
   let browser: Browser | undefined;
@@ -380,6 +381,33 @@ describe('the built portal in a browser', { timeout: 720_000 }, () => {
     await page.goto(portal!.home);
     assert.equal(await page.locator('[data-testid="home-signals"] [data-rollup="failing"] strong').innerText(), String(organisation.failingDefaultBranches.length));
     assert.ok(organisation.failingDefaultBranches.length >= 1);
+  });
+
+  test('every page type, and the states scripts reach, pass axe (WCAG 2.2 AA and best practices) in light, dark and at phone width', { timeout: 900_000 }, async (t) => {
+    const { pages } = await siteCrawl();
+    // One page per type found by the crawl: pages added later are covered once they are linked.
+    const targets: SweepTarget[] = await onePagePerType(pages);
+    const { word } = pickSearchTarget(catalog);
+    const { user } = pickPersonWithTeam(catalog);
+    const component = pickRichComponent(catalog);
+    const stored = `localStorage.setItem('backlot-me', ${JSON.stringify(JSON.stringify({ ref: user.ref, name: displayName(user) }))});`
+      + `localStorage.setItem('backlot-stars', ${JSON.stringify(JSON.stringify([{ ref: component.ref, name: displayName(component), kind: component.kind }]))});`;
+    targets.push(
+      { label: 'search with results', url: new URL(`search/?q=${encodeURIComponent(word)}`, portal!.home).href, prepare: async (page) => { await page.locator('[data-testid="search-result"] mark').first().waitFor({ timeout: 15_000 }); } },
+      { label: 'header suggestions open', url: new URL('org/', portal!.home).href, prepare: async (page) => {
+        const input = page.locator('[data-testid="header-search"] input[type="search"]');
+        await input.click();
+        await input.pressSequentially(word, { delay: 10 });
+        await page.locator('[data-testid="suggestions"] [role="option"]').first().waitFor({ timeout: 15_000 });
+      } },
+      { label: 'home of a chosen person, with a star', url: portal!.home, initScript: stored, prepare: async (page) => { await page.locator('[data-testid="my-owned"] li').first().waitFor({ timeout: 10_000 }); } },
+      { label: 'catalog filtered from the index', url: new URL('catalog/?kind=all&sort=owner&cols=name,kind,owner', portal!.home).href, prepare: async (page) => { await page.locator('[data-testid="catalog-table"] tbody[data-view="index"] tr').first().waitFor({ timeout: 10_000 }); } },
+    );
+    // Mermaid-drawn diagrams (edge labels at 4.43:1 in dark, a scroller without focus) are being
+    // replaced by build-time SVG diagrams in the same issue; until then they are left out here.
+    const { findings, audits } = await sweep(browser!, targets, { exclude: ['[data-mermaid]'] });
+    t.diagnostic(`${audits} audits: ${targets.length} pages and states × ${SWEEP_MODES.map((m) => m.name).join(', ')}`);
+    assert.equal(findings.length, 0, `serious or critical accessibility violations:\n${formatFindings(findings)}`);
   });
 
   describe('built with base /portal/', () => {

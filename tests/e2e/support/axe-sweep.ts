@@ -72,7 +72,12 @@ export async function onePagePerType(urls: string[]): Promise<SweepTarget[]> {
 }
 
 /** Runs axe on every target in every mode, two pages at a time; returns the serious and critical violations. */
-export async function sweep(browser: Browser, targets: SweepTarget[], modes: SweepMode[] = SWEEP_MODES, concurrency = 2): Promise<{ findings: AxeFinding[]; audits: number }> {
+export async function sweep(
+  browser: Browser,
+  targets: SweepTarget[],
+  options: { modes?: SweepMode[]; concurrency?: number; /** CSS selectors axe leaves out (say why where you pass them). */ exclude?: string[] } = {},
+): Promise<{ findings: AxeFinding[]; audits: number }> {
+  const { modes = SWEEP_MODES, concurrency = 2, exclude = [] } = options;
   const findings: AxeFinding[] = [];
   let audits = 0;
   const queue = modes.flatMap((mode) => targets.map((target) => ({ mode, target })));
@@ -85,10 +90,11 @@ export async function sweep(browser: Browser, targets: SweepTarget[], modes: Swe
       await page.goto(target.url, { waitUntil: 'networkidle' });
       if (target.prepare) await target.prepare(page);
       await page.addScriptTag({ content: axeSource() });
-      const result = await page.evaluate(async (tags) => {
-        const axe = (window as unknown as { axe: { run(ctx: Document, options: object): Promise<AxeResults> } }).axe;
-        return axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-      }, AXE_TAGS);
+      const result = await page.evaluate(async ({ tags, exclude }) => {
+        const axe = (window as unknown as { axe: { run(ctx: object, options: object): Promise<AxeResults> } }).axe;
+        const context = exclude.length > 0 ? { include: [['html']], exclude: exclude.map((s) => [s]) } : document;
+        return axe.run(context, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      }, { tags: AXE_TAGS, exclude });
       audits++;
       for (const v of result.violations) {
         if (!FAILING_IMPACTS.has(v.impact ?? '')) continue;
