@@ -150,7 +150,7 @@ describe('the built portal in a browser', { timeout: 1_200_000 }, () => {
     const page = await context.newPage();
     await page.goto(new URL('catalog/', portal!.home).href);
     const first = page.locator('[data-testid="catalog-table"] tbody tr').first();
-    const shape = await first.evaluate((tr) => ({ display: getComputedStyle(tr).display, width: tr.getBoundingClientRect().width, label: getComputedStyle(tr.cells[2], '::before').content }));
+    const shape = await first.evaluate((tr) => ({ display: getComputedStyle(tr).display, width: tr.getBoundingClientRect().width, label: getComputedStyle((tr as HTMLTableRowElement).cells[2], '::before').content }));
     assert.notEqual(shape.display, 'table-row', 'a row is laid out as a card');
     assert.ok(shape.width <= 390, `a card fits the screen (${shape.width} px)`);
     assert.equal(shape.label, '"Type"', 'each value of a card is labelled');
