@@ -1,6 +1,10 @@
 // Descriptions in API definitions are Markdown written by anyone with commit rights to a
-// repository. We keep what reads well (paragraphs, lists, headings, code, bold, links) as plain
-// data and drop the rest, so nothing from a definition is ever parsed by the browser as HTML.
+// repository. They go through the docs pipeline (lib/markdown: remark + GFM, raw HTML sanitised),
+// and the sanitised tree is projected onto plain data (paragraphs, lists, headings, code, bold,
+// links), so nothing from a definition is ever parsed by the browser as HTML.
+import type { Element, ElementContent, RootContent } from 'hast';
+import { toString as hastToString } from 'hast-util-to-string';
+import { sanitizedTree } from '../markdown/sanitized-tree.ts';
 import type { RichBlock, RichInline, RichText } from './types.ts';
 
 /** Longest description kept; beyond it the text is cut so one field cannot bloat a page. */
@@ -28,65 +32,7 @@ export function toRichText(markdown: unknown): RichText {
   if (typeof markdown !== 'string') return [];
   let source = markdown.replace(/\r\n?/g, '\n');
   if (source.length > MAX_DESCRIPTION_CHARS) source = `${source.slice(0, MAX_DESCRIPTION_CHARS)}…`;
-  // HTML is stripped outside fenced code only: a code block may show markup, printed escaped.
-  source = source
-    .split(/(^[ \t]*(?:```|~~~)[^\n]*\n[\s\S]*?^[ \t]*(?:```|~~~)[ \t]*$)/m)
-    .map((part, i) => (i % 2 === 1 ? part : stripHtml(part)))
-    .join('');
-  const blocks: RichBlock[] = [];
-  const lines = source.split('\n');
-  let paragraph: string[] = [];
-  let list: string[] = [];
-
-  const flushParagraph = () => {
-    if (paragraph.length > 0) blocks.push({ kind: 'paragraph', inlines: parseInlines(paragraph.join(' ')) });
-    paragraph = [];
-  };
-  const flushList = () => {
-    if (list.length > 0) blocks.push({ kind: 'list', items: list.map(parseInlines) });
-    list = [];
-  };
-
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const fence = /^\s*(```|~~~)/.exec(line);
-    if (fence) {
-      flushParagraph();
-      flushList();
-      const code: string[] = [];
-      i++;
-      while (i < lines.length && !lines[i].trimStart().startsWith(fence[1])) code.push(lines[i++]);
-      blocks.push({ kind: 'code', text: code.join('\n') });
-      continue;
-    }
-    const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
-    if (heading) {
-      flushParagraph();
-      flushList();
-      blocks.push({ kind: 'heading', inlines: parseInlines(heading[1]) });
-      continue;
-    }
-    const item = /^\s{0,3}(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
-    if (item) {
-      flushParagraph();
-      list.push(item[1]);
-      continue;
-    }
-    if (line.trim() === '') {
-      flushParagraph();
-      flushList();
-      continue;
-    }
-    if (list.length > 0 && /^\s+\S/.test(line)) {
-      list[list.length - 1] += ` ${line.trim()}`;
-      continue;
-    }
-    flushList();
-    paragraph.push(line.trim());
-  }
-  flushParagraph();
-  flushList();
-  return blocks;
+  return toBlocks(sanitizedTree(source).tree.children);
 }
 
 /** The description as one line of plain text (for table cells and summaries). */
@@ -100,49 +46,81 @@ export function plainText(text: RichText): string {
     .join(' ');
 }
 
-/** HTML elements whose tags are removed (text kept); other `<Word>` text, like generics, stays. */
-const HTML_TAG =
-  /<\/?(?:a|abbr|b|blockquote|br|button|center|code|dd|del|details|div|dl|dt|em|font|form|h[1-6]|hr|i|img|input|ins|kbd|li|link|meta|ol|p|pre|s|section|small|span|strike|strong|sub|summary|sup|svg|table|tbody|td|th|thead|tr|u|ul|base|body|head|html|style|script|iframe|object|embed|template)\b[^<>]*>/gi;
+const BLOCK_CONTAINERS = new Set(['blockquote', 'div', 'section', 'details', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'dl', 'dd', 'dt', 'picture']);
 
-/** Drops script-like elements with their content, then HTML tags (keeping their text). */
-function stripHtml(source: string): string {
-  return source
-    .replace(/<(script|style|iframe|object|embed|template)\b[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(HTML_TAG, '')
-    .replace(/<!--[\s\S]*?-->/g, '');
+/** Projects the sanitised tree onto paragraphs, headings, lists and code; other blocks give their text. */
+function toBlocks(nodes: RootContent[] | ElementContent[]): RichBlock[] {
+  const blocks: RichBlock[] = [];
+  let loose: ElementContent[] = [];
+  const flushLoose = () => {
+    const inlines = toInlines(loose);
+    if (inlines.some((i) => i.text.trim() !== '')) blocks.push({ kind: 'paragraph', inlines: trimInlines(inlines) });
+    loose = [];
+  };
+  for (const node of nodes) {
+    if (node.type !== 'element') {
+      if (node.type === 'text') loose.push(node);
+      continue;
+    }
+    const tag = node.tagName;
+    if (tag === 'p' || tag === 'td' || tag === 'th' || tag === 'summary') {
+      flushLoose();
+      const inlines = trimInlines(toInlines(node.children));
+      if (inlines.length > 0) blocks.push({ kind: 'paragraph', inlines });
+    } else if (/^h[1-6]$/.test(tag)) {
+      flushLoose();
+      blocks.push({ kind: 'heading', inlines: trimInlines(toInlines(node.children)) });
+    } else if (tag === 'ul' || tag === 'ol') {
+      flushLoose();
+      const items = node.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li').map((li) => trimInlines(toInlines(li.children)));
+      blocks.push({ kind: 'list', items });
+    } else if (tag === 'pre') {
+      flushLoose();
+      blocks.push({ kind: 'code', text: hastToString(node).replace(/\n$/, '') });
+    } else if (BLOCK_CONTAINERS.has(tag) || tag === 'li') {
+      flushLoose();
+      blocks.push(...toBlocks(node.children));
+    } else loose.push(node);
+  }
+  flushLoose();
+  return blocks;
 }
 
-const INLINE_PATTERN =
-  /`([^`]+)`|\[([^\]]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s<>]*\))*)>?(?:\s+"[^"]*")?\s*\)|\*\*([^*]+)\*\*|__([^_]+)__|(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"]|mailto:[^\s<>()]+[^\s<>().,;:!?'"])/g;
+function trimInlines(inlines: RichInline[]): RichInline[] {
+  const first = inlines[0];
+  if (first?.kind === 'text') first.text = first.text.trimStart();
+  const last = inlines[inlines.length - 1];
+  if (last?.kind === 'text') last.text = last.text.trimEnd();
+  return inlines.filter((i) => i.text !== '');
+}
 
-/** Splits a line into text, code, bold and (safe) links; unsafe link targets keep only their text. */
-export function parseInlines(text: string): RichInline[] {
+/** Text, code, bold and (safe) links; any other element gives its text. Line breaks are spaces. */
+function toInlines(nodes: ElementContent[]): RichInline[] {
   const inlines: RichInline[] = [];
-  let last = 0;
   const pushText = (value: string) => {
     if (value === '') return;
     const previous = inlines[inlines.length - 1];
     if (previous?.kind === 'text') previous.text += value;
     else inlines.push({ kind: 'text', text: value });
   };
-  for (const match of text.matchAll(INLINE_PATTERN)) {
-    pushText(text.slice(last, match.index));
-    last = match.index + match[0].length;
-    const [, code, linkText, linkHref, bold1, bold2, bareUrl] = match;
-    if (code !== undefined) inlines.push({ kind: 'code', text: code });
-    else if (linkHref !== undefined) {
-      const href = safeHref(linkHref);
-      const label = linkText || linkHref;
-      if (href) inlines.push({ kind: 'link', text: label, href });
+  for (const node of nodes) {
+    if (node.type === 'text') pushText(node.value.replace(/\s*\n\s*/g, ' '));
+    if (node.type !== 'element') continue;
+    if (node.tagName === 'code') inlines.push({ kind: 'code', text: hastToString(node) });
+    else if (node.tagName === 'strong' || node.tagName === 'b') inlines.push({ kind: 'strong', text: hastToString(node) });
+    else if (node.tagName === 'a') {
+      const href = typeof node.properties.href === 'string' ? safeHref(node.properties.href) : undefined;
+      const label = hastToString(node);
+      if (href) inlines.push({ kind: 'link', text: label || href, href });
       else pushText(label);
-    } else if (bold1 !== undefined || bold2 !== undefined) inlines.push({ kind: 'strong', text: bold1 ?? bold2 });
-    else if (bareUrl !== undefined) {
-      const href = safeHref(bareUrl);
-      if (href) inlines.push({ kind: 'link', text: bareUrl, href });
-      else pushText(bareUrl);
-    }
+    } else if (node.tagName === 'br') pushText(' ');
+    else if (node.tagName !== 'img' && node.tagName !== 'input') for (const inline of toInlines(node.children)) inline.kind === 'text' ? pushText(inline.text) : inlines.push(inline);
   }
-  pushText(text.slice(last));
   return inlines;
+}
+
+/** Splits one line into text, code, bold and (safe) links; unsafe link targets keep only their text. */
+export function parseInlines(text: string): RichInline[] {
+  const blocks = toRichText(text);
+  return blocks.flatMap((b) => (b.kind === 'paragraph' || b.kind === 'heading' ? b.inlines : []));
 }

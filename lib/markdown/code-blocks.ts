@@ -1,0 +1,53 @@
+// Fenced code after sanitising: Shiki colours it at build time (the API pages' highlighter, so one
+// set of grammars is loaded per build); ```mermaid becomes a figure whose source is shown as text
+// and drawn in the browser by the portal's diagram script, only on pages that have one.
+import type { Element, Root } from 'hast';
+import { toString as hastToString } from 'hast-util-to-string';
+import { bundledLanguages, type BundledLanguage } from 'shiki';
+import { visit } from 'unist-util-visit';
+import { getApiHighlighter, MAX_HIGHLIGHT_CHARS, THEMES } from '../apidocs/highlight.ts';
+
+function languageOf(code: Element): string | undefined {
+  const classes = (code.properties.className as string[] | undefined) ?? [];
+  return classes.find((c) => c.startsWith('language-'))?.slice('language-'.length).toLowerCase();
+}
+
+function mermaidFigure(source: string): Element {
+  return {
+    type: 'element', tagName: 'figure', properties: { className: ['diagram'], dataMermaid: '', dataTestid: 'diagram' },
+    children: [
+      { type: 'element', tagName: 'div', properties: { className: ['diagram-render'], role: 'img', ariaLabel: 'Diagram' }, children: [] },
+      { type: 'element', tagName: 'details', properties: {}, children: [
+        { type: 'element', tagName: 'summary', properties: { className: ['muted'] }, children: [{ type: 'text', value: 'Diagram source (Mermaid)' }] },
+        { type: 'element', tagName: 'pre', properties: { className: ['diagram-source'] }, children: [{ type: 'text', value: source }] },
+      ] },
+    ],
+  };
+}
+
+/** Highlights every `pre > code.language-*`; returns whether the tree has a Mermaid diagram. */
+export async function highlightCodeBlocks(tree: Root): Promise<boolean> {
+  const blocks: { pre: Element; lang: string; code: string }[] = [];
+  visit(tree, 'element', (node) => {
+    if (node.tagName !== 'pre') return;
+    const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+    const lang = code && languageOf(code);
+    if (code && lang) blocks.push({ pre: node, lang, code: hastToString(code).replace(/\n$/, '') });
+  });
+  let hasDiagram = false;
+  for (const block of blocks) {
+    if (block.lang === 'mermaid') {
+      Object.assign(block.pre, mermaidFigure(block.code));
+      hasDiagram = true;
+      continue;
+    }
+    if (!(block.lang in bundledLanguages) || block.code.length > MAX_HIGHLIGHT_CHARS) continue;
+    const shiki = await getApiHighlighter();
+    const lang = block.lang as BundledLanguage;
+    if (!shiki.getLoadedLanguages().includes(lang)) await shiki.loadLanguage(lang);
+    const highlighted = shiki.codeToHast(block.code, { lang, themes: THEMES, defaultColor: false });
+    const pre = highlighted.children[0];
+    if (pre?.type === 'element') Object.assign(block.pre, pre);
+  }
+  return hasDiagram;
+}
