@@ -13,6 +13,7 @@ const builtIn: Record<string, () => Promise<Collector>> = {
   'scaffold-runs': async () => (await import('./scaffold-runs/collector.ts')).scaffoldRunsCollector,
   security: async () => (await import('./security/collector.ts')).securityCollector,
   'test-reports': async () => (await import('./test-reports/collector.ts')).testReportsCollector,
+  docs: async () => (await import('./docs/collector.ts')).docsCollector,
 };
 
 export const BUILT_IN_COLLECTORS = Object.keys(builtIn);

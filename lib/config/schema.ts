@@ -42,6 +42,17 @@ export interface SectionConfig {
   kinds: string[];
 }
 
+export interface DocsConfig {
+  /** Release tags published as versions beside the default branch. */
+  versions: { tags: string; last: number };
+  /** Hosts whose https iframes docs may embed; all others are removed. */
+  iframeHosts: string[];
+  /** Hosts docs may show images from (badges); others are left out, so reading a page calls no other site. */
+  imageHosts: string[];
+}
+
+export const DOCS_DEFAULTS: DocsConfig = { versions: { tags: 'v*', last: 3 }, iframeHosts: [], imageHosts: [] };
+
 export interface BacklotConfig {
   /** Shown in the header and the page titles. */
   title: string;
@@ -70,6 +81,8 @@ export interface BacklotConfig {
   metrics?: Partial<MetricsConfig>;
   /** Settings of the service-signal collectors (lib/signals/config.ts); every key has a default. */
   signals?: SignalsConfig;
+  /** Docs-as-code (collectors/docs). */
+  docs?: DocsConfig;
 }
 
 export const GITHUB_DEFAULTS: Omit<GithubConfig, 'org'> = {
@@ -89,6 +102,7 @@ export const GITHUB_DEFAULTS: Omit<GithubConfig, 'org'> = {
 
 export const DEFAULT_SECTIONS: SectionConfig[] = [
   { id: 'about', kinds: [] },
+  { id: 'docs', kinds: [] },
   { id: 'relations', kinds: [] },
   { id: 'diagram', kinds: [] },
   { id: 'api-definition', kinds: ['api'] },
@@ -107,7 +121,7 @@ export const CONFIG_DEFAULTS: BacklotConfig = {
   base: '/',
   source: 'local',
   catalog: { locations: ['examples/catalog-info.yaml'], allowedHosts: [], urlTimeoutMs: 10_000 },
-  collectors: ['catalog', 'ci', 'test-reports', 'deployments', 'security', 'metrics', 'cost'],
+  collectors: ['catalog', 'docs', 'ci', 'test-reports', 'deployments', 'security', 'metrics', 'cost'],
   sections: DEFAULT_SECTIONS,
 };
 
@@ -155,6 +169,22 @@ export const configJsonSchema = {
     cost: costConfigJsonSchema,
     metrics: metricsConfigJsonSchema,
     signals: signalsConfigJsonSchema,
+    docs: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        versions: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            tags: { type: 'string', minLength: 1, description: 'a git tag pattern, e.g. v*' },
+            last: { type: 'integer', minimum: 0, maximum: 20, description: 'how many of the newest matching tags' },
+          },
+        },
+        iframeHosts: { ...stringList, description: 'host names, e.g. www.youtube-nocookie.com' },
+        imageHosts: { ...stringList, description: 'host names, e.g. img.shields.io' },
+      },
+    },
     sections: {
       type: 'array',
       items: {

@@ -64,7 +64,7 @@ function tabSet(tabs: { title: string; body: ElementContent[] }[], set: number):
     const id = `tabs-${set}-${i}`;
     children.push(
       { type: 'element', tagName: 'input', properties: { type: 'radio', name: `tabs-${set}`, id, checked: i === 0, className: ['tab-input'] }, children: [] },
-      { type: 'element', tagName: 'label', properties: { htmlFor: id, className: ['tab-label'] }, children: [{ type: 'text', value: tab.title }] },
+      { type: 'element', tagName: 'label', properties: { htmlFor: [id], className: ['tab-label'] }, children: [{ type: 'text', value: tab.title }] },
       { type: 'element', tagName: 'div', properties: { className: ['tab-panel'] }, children: tab.body },
     );
   });

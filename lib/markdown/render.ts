@@ -100,7 +100,7 @@ function dropForeignIframes(tree: HastRoot, hosts: string[], warn: (node: Elemen
       /* not a URL: removed below */
     }
     if (host && hosts.includes(host)) {
-      node.properties = { src, title: node.properties.title ?? 'Embedded content', width: node.properties.width, height: node.properties.height, loading: 'lazy', sandbox: 'allow-scripts allow-same-origin', referrerPolicy: 'no-referrer' };
+      node.properties = { src, title: node.properties.title ?? 'Embedded content', width: node.properties.width, height: node.properties.height, loading: 'lazy', sandbox: ['allow-scripts', 'allow-same-origin'], referrerPolicy: 'no-referrer' };
       return;
     }
     warn(node, `iframe "${src}" removed: its host is not in docs.iframeHosts of backlot.config.yaml`);
