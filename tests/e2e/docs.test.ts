@@ -140,6 +140,10 @@ describe('docs in a browser', { timeout: 420_000 }, () => {
     const problems = await page.locator('[data-testid="docs-section"] [data-testid="problem-list"]').innerText();
     assert.match(problems, /no page guides\/nowhere\.md[\s\S]*handbook-service\/docs\/guides\/internals\.md:5/);
     assert.match(problems, /guides\/setup\.md has no heading "#no-such-heading"/);
+    // …and on the Problems page, with the entity named.
+    await page.goto(new URL('problems/', home).href);
+    const all = await page.locator('[data-testid="docs-problems"]').innerText();
+    assert.match(all, /no page guides\/nowhere\.md[\s\S]*Handbook Service[\s\S]*internals\.md:5/);
     assert.deepEqual(outside, []);
   });
 
