@@ -21,6 +21,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   summary: { summary: 'Write the run summary (entities, changes, problems, stale data, times) for the job summary', load: async () => (await import('./commands/summary.ts')).command },
   scaffold: { summary: 'Run a template: validate values, render the skeleton, publish (or --dry-run)', load: async () => (await import('./commands/scaffold.ts')).command },
   workflows: { summary: 'Generate the scaffold-<name>.yml workflow of every template (--check compares)', load: async () => (await import('./commands/workflows.ts')).command },
+  docs: { summary: "Preview one repository's docs as the portal renders them (docs preview <repo-folder>)", load: async () => (await import('./commands/docs.ts')).command },
   lint: { summary: 'Validate catalog-info.yaml files (for service repositories and CI)', load: async () => (await import('./commands/lint.ts')).command },
 };
 

@@ -12,6 +12,7 @@ import { createAllowedHostsReader } from '../../collectors/url/allowed-hosts-rea
 import { withUrlReaders } from '../../lib/catalog/url-readers.ts';
 import { toLogLine } from '../../lib/log/single-line.ts';
 import { parseJsonInput } from '../../lib/parse/json.ts';
+import { checkEntityDocs } from '../../collectors/docs/check.ts';
 
 const help = `Usage: backlot lint [paths…] [options]
 
@@ -38,6 +39,10 @@ Options:
                         as catalog.allowedHosts does for the portal: public addresses only,
                         within the size cap, redirects only to allowed hosts. Without it,
                         URL targets are "not fetched" warnings.
+  --no-docs             Skip the docs check. By default an entity with backstage.io/techdocs-ref
+                        has its docs read and rendered as the portal will: broken links (pages,
+                        headings, images), files refused (symbolic links out, too large, SVG with
+                        script) and mkdocs.yml mistakes are reported with file:line.
   -h, --help            Show this help.
 
 When GITHUB_ACTIONS=true, problems are also written as ::error / ::warning workflow commands,
@@ -77,6 +82,7 @@ export async function runLint(args: string[], io: LintIO): Promise<number> {
         format: { type: 'string', default: 'human' },
         'max-file-bytes': { type: 'string' },
         'allow-host': { type: 'string', multiple: true },
+        'no-docs': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -130,6 +136,8 @@ export async function runLint(args: string[], io: LintIO): Promise<number> {
   }
   const catalog = assembleCatalog(entities, { known, danglingSeverity: known ? 'error' : 'warning' });
   problems.push(...catalog.problems);
+  // An entity with backstage.io/techdocs-ref: its docs are checked as the portal will render them.
+  if (!values['no-docs']) problems.push(...(await checkEntityDocs(catalog.entities)));
   problems.sort(compareProblems);
 
   const errors = problems.filter((p) => p.severity === 'error').length;

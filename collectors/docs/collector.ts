@@ -182,8 +182,8 @@ async function copyAsset(from: string, to: string, file: string) {
   if (existsSync(source)) await writeFile(path.join(to, DOCS_ASSETS_DIR, file), await readFile(source));
 }
 
-async function readEntityDocs(
-  record: EntityRecord,
+export async function readEntityDocs(
+  record: Pick<EntityRecord, 'ref' | 'entity' | 'source'>,
   techdocsRef: string,
   options: { root: string; config: DocsConfig; assets: Assets; collectedAt: string; catalogRoots: string[] },
 ): Promise<DocsRecord> {

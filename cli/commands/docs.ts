@@ -1,0 +1,159 @@
+// `backlot docs preview <repo-folder>`: one repository's docs rendered with the portal's renderer
+// and styles into a static folder, for a pull request preview (see .github/workflows/docs-preview.yml).
+// It is the portal's own collect + build on a one-repository catalog, so a preview looks and
+// breaks exactly like the portal will.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Command } from '../command.ts';
+import { EXIT } from '../command.ts';
+import type { DocsRecord } from '../../lib/docs/records.ts';
+import { renderDocsVersion } from '../../lib/docs/render-site.ts';
+import { docsRoot } from '../../lib/docs/urls.ts';
+
+const PORTAL_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const help = `Usage: backlot docs preview <repo-folder> [options]
+
+Renders the docs of one repository (every entity in its catalog-info.yaml with
+backstage.io/techdocs-ref) with the portal's renderer and styles into a static folder, and
+prints their problems (broken links, refused files, mkdocs.yml mistakes) with file:line.
+Writes <out>/docs-preview.json: { "pages", "entry", "problems": [{ severity, file, line, message }] }.
+
+Options:
+  --out <dir>      Output folder (default: docs-preview)
+  --base <path>    Path the preview is served from, e.g. /pr-42/ (default: /)
+  --config <file>  Portal configuration for docs options (iframeHosts, imageHosts)
+  -h, --help       Show this help.
+
+Exit codes: 0 rendered (warnings allowed), 1 errors in the docs (invalid mkdocs.yml …) or nothing
+to render, 2 wrong usage.
+
+Example:
+  backlot docs preview . --out preview --base /pr-42/
+
+Usage: backlot docs comment --report <docs-preview.json> [--url <preview URL>]
+
+Creates the pull request's docs preview comment, or updates the one an earlier run made. Reads
+GITHUB_TOKEN, GITHUB_REPOSITORY (owner/name), PR_NUMBER, GITHUB_API_URL and GITHUB_SHA from the
+environment (as a workflow step passes them).
+`;
+
+export const command: Command = {
+  name: 'docs',
+  summary: 'Preview one repository\'s docs as the portal renders them (docs preview <repo-folder>)',
+  help,
+  async run(args) {
+    const [sub, ...rest] = args;
+    if (sub === 'comment') return comment(rest);
+    if (sub !== 'preview') {
+      process.stderr.write(`backlot docs: unknown subcommand "${sub ?? ''}"\n\n${help}`);
+      return EXIT.usage;
+    }
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string', default: 'docs-preview' }, base: { type: 'string', default: '/' }, config: { type: 'string' } } });
+    } catch (error) {
+      process.stderr.write(`backlot docs preview: ${(error as Error).message}\n\n${help}`);
+      return EXIT.usage;
+    }
+    const { values, positionals } = parsed;
+    if (positionals.length !== 1) {
+      process.stderr.write(`backlot docs preview: give one repository folder\n\n${help}`);
+      return EXIT.usage;
+    }
+    if (!values.base.startsWith('/')) {
+      process.stderr.write('backlot docs preview: --base must start with /, e.g. /pr-42/\n');
+      return EXIT.usage;
+    }
+    return preview(path.resolve(positionals[0]), path.resolve(values.out), values.base.endsWith('/') ? values.base : `${values.base}/`, values.config);
+  },
+};
+
+async function preview(repo: string, out: string, base: string, configFile: string | undefined): Promise<number> {
+  const descriptor = ['catalog-info.yaml', 'catalog-info.yml'].map((n) => path.join(repo, n)).find((f) => existsSync(f));
+  if (!descriptor) {
+    process.stderr.write(`backlot docs preview: no catalog-info.yaml in ${repo}; add one with the annotation backstage.io/techdocs-ref: dir:.\n`);
+    return EXIT.failed;
+  }
+  const work = await mkdtemp(path.join(os.tmpdir(), 'backlot-docs-preview-'));
+  try {
+    const extra = configFile ? await docsBlockOf(configFile) : '';
+    const config = path.join(work, 'backlot.config.yaml');
+    await writeFile(config, `title: Docs preview\nbase: ${base}\ncollectors: [catalog, docs]\ncatalog:\n  locations:\n    - ${JSON.stringify(descriptor)}\n${extra}`);
+    const content = path.join(work, 'content');
+    const collect = (await import('./collect.ts')).command;
+    const collected = await collect.run(['--config', config, '--content-dir', content, '--cache-dir', path.join(work, 'cache'), '--quiet']);
+    if (collected !== EXIT.ok && collected !== EXIT.partial) return collected;
+    const records = await readDocsRecords(path.join(content, 'docs', 'entities'));
+    const own = records.filter((r) => !r.sharedFrom && r.versions.length > 0);
+    if (own.length === 0) {
+      process.stderr.write(`backlot docs preview: no entity in ${path.relative(process.cwd(), descriptor) || descriptor} has docs (backstage.io/techdocs-ref)\n`);
+      return EXIT.failed;
+    }
+    const problems: { severity: string; file: string; line: number; message: string; entity: string }[] = [];
+    let pages = 0;
+    for (const record of own) {
+      problems.push(...record.problems.map((p) => ({ ...p, entity: record.ref })));
+      const version = record.versions.find((v) => v.isDefault)!;
+      pages += version.pages.length;
+      for (const p of (await renderDocsVersion(record, version, { base })).problems) problems.push({ ...p, file: path.relative(repo, path.resolve(p.file)).split(path.sep).join('/') || p.file, entity: record.ref });
+    }
+    // The build runs in the portal's own folder (its pages and sections), wherever the repository is.
+    const built = spawnSync(process.execPath, [path.join(PORTAL_ROOT, 'cli', 'backlot.ts'), 'build', '--config', config, '--content-dir', content, '--out', out, '--base', base, '--no-budgets', '--quiet'], { cwd: PORTAL_ROOT, stdio: 'inherit' });
+    if (built.status !== EXIT.ok) return built.status ?? EXIT.failed;
+    const entry = `${base}${docsRoot(own[0].ref)}`;
+    await mkdir(out, { recursive: true });
+    await writeFile(path.join(out, 'docs-preview.json'), JSON.stringify({ pages, entry, problems }, null, 2));
+    for (const p of problems) process.stdout.write(`${p.file}:${p.line}: ${p.severity}: ${p.message}\n`);
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    process.stdout.write(`${pages} pages, ${errors} errors, ${problems.length - errors} warnings; open ${path.join(out, docsRoot(own[0].ref), 'index.html')} or serve ${out} at ${base}\n`);
+    return errors > 0 ? EXIT.failed : EXIT.ok;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function readDocsRecords(dir: string): Promise<DocsRecord[]> {
+  if (!existsSync(dir)) return [];
+  const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.json')).sort();
+  return Promise.all(files.map(async (f) => JSON.parse(await readFile(path.join(dir, f), 'utf8')) as DocsRecord));
+}
+
+/** The `docs:` block of the portal's configuration, so a preview allows the same hosts. */
+async function docsBlockOf(configFile: string): Promise<string> {
+  const { loadConfig } = await import('../../lib/config/load.ts');
+  const config = await loadConfig(process.cwd(), configFile);
+  return config.docs ? `docs: ${JSON.stringify(config.docs)}\n` : '';
+}
+
+async function comment(args: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args, options: { report: { type: 'string' }, url: { type: 'string' } } }));
+  } catch (error) {
+    process.stderr.write(`backlot docs comment: ${(error as Error).message}\n\n${help}`);
+    return EXIT.usage;
+  }
+  const env = process.env;
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  const pull = Number(env.PR_NUMBER);
+  if (!values.report || !owner || !repo || !Number.isInteger(pull) || pull <= 0 || !env.GITHUB_TOKEN) {
+    process.stderr.write('backlot docs comment: needs --report and GITHUB_TOKEN, GITHUB_REPOSITORY (owner/name) and PR_NUMBER in the environment\n');
+    return EXIT.usage;
+  }
+  if (values.url !== undefined && values.url !== '' && !/^https?:\/\//.test(values.url)) {
+    process.stderr.write('backlot docs comment: --url must be an http(s) URL\n');
+    return EXIT.usage;
+  }
+  const { previewCommentBody, upsertPreviewComment } = await import('../../lib/docs-preview/comment.ts');
+  const report = JSON.parse(await readFile(values.report, 'utf8'));
+  const body = previewCommentBody(report, values.url || undefined, env.GITHUB_SHA);
+  const result = await upsertPreviewComment({ baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com', token: env.GITHUB_TOKEN, owner, repo, pull, body });
+  process.stdout.write(`docs preview comment ${result.action} (id ${result.id})\n`);
+  return EXIT.ok;
+}
