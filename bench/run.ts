@@ -31,6 +31,9 @@ Options:
   --concerns        instead: the cost collector on generated FOCUS exports (--cost-rows, default
                     1000000,5000000) and the metrics collector for --metrics-entities (default 1000)
                     against a real Prometheus (bench/concern-bench.ts)
+  --docs            the docs figure instead: backlot docs preview vs MkDocs (Debian's mkdocs) on a
+                    generated Markdown corpus, pages per second
+  --docs-pages L    corpus sizes for --docs (default 300,3000)
   -h, --help        show this help
 `;
 
@@ -127,6 +130,8 @@ async function main(): Promise<number> {
       'cost-rows': { type: 'string', default: '1000000,5000000' },
       'metrics-entities': { type: 'string', default: '1000' },
       'org-dir': { type: 'string' },
+      docs: { type: 'boolean', default: false },
+      'docs-pages': { type: 'string', default: '300,3000' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -137,6 +142,18 @@ async function main(): Promise<number> {
   if (values.concerns) {
     const { runConcernBench } = await import('./concern-bench.ts');
     await runConcernBench({ costRows: values['cost-rows'].split(',').map(Number), metricsEntities: Number(values['metrics-entities']) });
+    return 0;
+  }
+  if (values.docs) {
+    // The docs figure: Backlot's docs build beside MkDocs on the same generated corpus (bench/docs-bench.ts).
+    const sizes = values['docs-pages'].split(',').map(Number);
+    if (sizes.some((n) => !Number.isInteger(n) || n < 2)) {
+      process.stderr.write(`bench: --docs-pages must be page counts like 300,3000\n`);
+      return 2;
+    }
+    const { runDocsBench, formatDocsBench } = await import('./docs-bench.ts');
+    const rows = await runDocsBench(sizes, (s) => process.stderr.write(`${s}\n`));
+    process.stdout.write(values.json ? `${JSON.stringify(rows, null, 2)}\n` : `${formatDocsBench(rows)}\n`);
     return 0;
   }
   const entities = Number(values.entities);

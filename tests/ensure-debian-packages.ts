@@ -10,6 +10,7 @@ const NEEDED: { binary: string; debianPackage: string; usedBy: string }[] = [
   { binary: '/usr/sbin/nginx', debianPackage: 'nginx-light', usedBy: 'the deploy config test (deploy/nginx/)' },
   { binary: '/usr/bin/prometheus', debianPackage: 'prometheus', usedBy: 'the metrics tests (collectors/metrics/, a real Prometheus)' },
   { binary: '/usr/bin/gawk', debianPackage: 'gawk', usedBy: 'the cost tests (totals checked against gawk sums)' },
+  { binary: '/usr/bin/mkdocs', debianPackage: 'mkdocs', usedBy: 'the docs benchmark corpus test (bench/docs-corpus.test.ts) and `npm run bench -- --docs`' },
 ];
 
 const missing = NEEDED.filter((n) => !existsSync(n.binary));

@@ -112,12 +112,13 @@ describe('docs in a browser', { timeout: 420_000 }, () => {
     assert.ok(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 1), 'the image loaded');
     assert.match((await page.locator('.admonition-note').innerText()), /Before you start[\s\S]*You need access/);
     assert.match((await page.locator('.admonition-warning').innerText()), /Warning[\s\S]*Mind the gap/);
-    // Nested section: open "Guides", then "Deep", then its page.
+    // Nested sections: a closed section is a link to its first page; there the section is open.
     const nav = page.locator('[data-testid="docs-nav"]');
-    await nav.locator('summary', { hasText: 'Guides' }).click();
-    await nav.locator('summary', { hasText: 'Deep' }).click();
-    await nav.locator('a', { hasText: 'Internals' }).click();
+    await nav.locator('a', { hasText: 'Guides' }).click();
+    await page.waitForURL(/\/guides\/setup\/$/);
+    await nav.locator('a', { hasText: 'Deep' }).click();
     await page.waitForURL(/\/guides\/internals\/$/);
+    assert.equal(await nav.locator('details[open] > summary').allInnerTexts().then((t) => t.join('/')), 'Guides/Deep');
     assert.equal(await nav.locator('a[aria-current="page"]').innerText(), 'Internals');
     assert.match(await page.locator('[data-testid="docs-last-updated"]').innerText(), /2024-06-01/);
     assert.equal(await page.locator('[data-testid="docs-edit"]').getAttribute('href'), 'https://github.com/acme/handbook-service/edit/main/docs/guides/internals.md');
