@@ -13,6 +13,47 @@ import { readPreviousRecords, entityRecordPath } from '../catalog/content-store.
 import { currentBranch, gitTopLevel, lastCommits, releaseTags } from './git-history.ts';
 import { editBase, readDocsSite } from './site.ts';
 import { folderTree, gitRefTree, insideRepository, type RepositoryTree } from './tree.ts';
+import { collectGithubDocs } from './github-docs.ts';
+import { createGithubClient, type RequestCounters } from '../github/client.ts';
+import type { RepositoryFacts } from '../github/facts.ts';
+import type { Octokit } from 'octokit';
+
+/** What reading docs through GitHub needs: one client for the run, the catalog's repository facts. */
+export interface GithubDocsContext {
+  octokit: Octokit;
+  counters: RequestCounters;
+  /** `<content>/github/repositories/`: the facts the catalog's run wrote (pushed_at, default branch). */
+  factsDir: string;
+  cacheDir: string;
+  /** Repositories whose docs were read this run / taken unchanged from the cache. */
+  read: number;
+  unchanged: number;
+}
+
+async function readGithubEntityDocs(record: EntityRecord, location: { repository?: string; dir: string }, options: { config: DocsConfig; assets: Assets; collectedAt: string; github: GithubDocsContext }): Promise<DocsRecord> {
+  const [owner, ownName] = record.repository!.split('/');
+  const name = location.repository ?? ownName;
+  const fail = (message: string): DocsRecord => ({ ref: record.ref, versions: [], problems: [{ severity: 'error', file: record.source.file, line: record.source.line, message }], collectedAt: options.collectedAt });
+  let facts: RepositoryFacts;
+  try {
+    facts = JSON.parse(await readFile(path.join(options.github.factsDir, `${name}.json`), 'utf8')) as RepositoryFacts;
+  } catch {
+    return fail(`${TECHDOCS_REF}: repository "${name}" was not read by the catalog (not in the organisation, or filtered out)`);
+  }
+  // dir: is relative to the descriptor's folder in its repository (from its blob URL).
+  const descriptorPath = /\/blob\/[^/]+\/(.*)$/.exec(record.source.file)?.[1] ?? '';
+  const base = location.repository ? '' : path.posix.dirname(descriptorPath).replace(/^\.$/, '');
+  const dir = insideRepository(base ? `${base}/${location.dir}` : location.dir);
+  if (dir === undefined) return fail(`${TECHDOCS_REF}: "${location.dir}" leaves the repository; refused`);
+  const { record: docs, requests, unchanged } = await collectGithubDocs({
+    ref: record.ref, owner, repo: name, dir: dir || '.', defaultBranch: facts.defaultBranch, pushedAt: facts.pushedAt, webUrl: facts.url,
+    octokit: options.github.octokit, cacheDir: options.github.cacheDir, config: options.config, collectedAt: options.collectedAt, assets: options.assets,
+  });
+  if (unchanged) options.github.unchanged++;
+  else options.github.read++;
+  void requests;
+  return docs;
+}
 
 export const TECHDOCS_REF = 'backstage.io/techdocs-ref';
 export const TECHDOCS_ENTITY = 'backstage.io/techdocs-entity';
@@ -135,6 +176,13 @@ export const docsCollector: Collector = {
       },
     };
     const catalogRoots = context.config.catalog.locations.map((l) => path.resolve(root, path.dirname(l)));
+    let github: GithubDocsContext | undefined;
+    if (context.config.source === 'github' && context.config.github) {
+      const gh = context.config.github;
+      const token = context.env[gh.tokenEnv] || undefined;
+      const client = createGithubClient({ baseUrl: gh.baseUrl, ...(token ? { token } : {}), retries: gh.retries, timeoutMs: gh.timeoutMs, log: { warn: (m) => logger.warn(`docs: github: ${m}`), info: (m) => logger.info(`docs: github: ${m}`) } });
+      github = { ...client, factsDir: path.join(path.dirname(context.outDir), 'github', 'repositories'), cacheDir: context.cacheDir, read: 0, unchanged: 0 };
+    }
     const failures: { item: string; message: string }[] = [];
     let items = 0;
     let pages = 0;
@@ -149,7 +197,7 @@ export const docsCollector: Collector = {
         await mkdir(path.dirname(out), { recursive: true });
         let docs: DocsRecord;
         try {
-          docs = sharedFrom && !techdocsRef ? { ref: record.ref, versions: [], problems: [], collectedAt, sharedFrom: sharedFrom.toLowerCase() } : await readEntityDocs(record, techdocsRef!, { root, config, assets, collectedAt, catalogRoots });
+          docs = sharedFrom && !techdocsRef ? { ref: record.ref, versions: [], problems: [], collectedAt, sharedFrom: sharedFrom.toLowerCase() } : await readEntityDocs(record, techdocsRef!, { root, config, assets, collectedAt, catalogRoots, github });
         } catch (error) {
           const message = (error as Error).message;
           failures.push({ item: record.ref, message });
@@ -165,7 +213,8 @@ export const docsCollector: Collector = {
     }, () => `${items} entities with docs, ${pages} pages`);
     await rm(context.outDir, { recursive: true, force: true });
     await rename(staging, context.outDir);
-    return { items, failures, stats: { pages, images: written.size }, partial: failures.length > 0 };
+    const githubStats: Record<string, number> = github ? { githubRequests: github.counters.requests, repositoriesRead: github.read, repositoriesUnchanged: github.unchanged } : {};
+    return { items, failures, stats: { pages, images: written.size, ...githubStats }, partial: failures.length > 0 };
   },
 };
 
@@ -183,14 +232,14 @@ async function copyAsset(from: string, to: string, file: string) {
 }
 
 export async function readEntityDocs(
-  record: Pick<EntityRecord, 'ref' | 'entity' | 'source'>,
+  record: Pick<EntityRecord, 'ref' | 'entity' | 'source' | 'repository'>,
   techdocsRef: string,
-  options: { root: string; config: DocsConfig; assets: Assets; collectedAt: string; catalogRoots: string[] },
+  options: { root: string; config: DocsConfig; assets: Assets; collectedAt: string; catalogRoots: string[]; github?: GithubDocsContext },
 ): Promise<DocsRecord> {
   const location = parseTechdocsRef(techdocsRef);
   const descriptorFile = record.source.file;
   if ('error' in location) return { ref: record.ref, versions: [], problems: [{ severity: 'error', file: descriptorFile, line: record.source.line, message: location.error }], collectedAt: options.collectedAt };
-  if (/^https?:/i.test(descriptorFile)) throw new Error('docs from the GitHub source are not read yet');
+  if (options.github && record.repository) return readGithubEntityDocs(record as EntityRecord, location, options as Required<Pick<typeof options, 'github'>> & typeof options);
   const descriptorFolder = path.resolve(options.root, path.dirname(descriptorFile));
   let repositoryRoot = await localRepositoryRoot(descriptorFolder, options.catalogRoots);
   let dir = path.relative(repositoryRoot, path.resolve(descriptorFolder, location.dir)).split(path.sep).join('/');

@@ -2,6 +2,7 @@
 // concerns added at once touch different lines. First match wins.
 import { actionsRoutes } from './actions.ts';
 import { deploymentRoutes } from './deployments.ts';
+import { gitDataRoutes } from './git-data.ts';
 import { issueCommentRoutes } from './issue-comments.ts';
 import { repositoryRoutes } from './repositories.ts';
 import { scaffoldingRoutes } from './scaffolding.ts';
@@ -11,6 +12,7 @@ import type { Route } from './route.ts';
 export const routes: Route[] = [
   ...actionsRoutes,
   ...deploymentRoutes,
+  ...gitDataRoutes,
   ...issueCommentRoutes,
   ...repositoryRoutes,
   ...scaffoldingRoutes,
