@@ -88,7 +88,7 @@ describe('docs in a browser', { timeout: 420_000 }, () => {
       /event handler onerror on <img> removed[\s\S]*docs\/index\.md:5/,
       /javascript: URL on <a> removed[\s\S]*docs\/index\.md:7/,
       /<svg> removed[\s\S]*docs\/index\.md:9/,
-      /evil\.svg[\s\S]*not published: it contains a <script> element/,
+      /not published: it contains a <script> element\n[^\n]*docs\/evil\.svg:1/,
       /image "https:\/\/evil\.example\/track\.png" not shown/,
       /broken link: "\.\.\/\.\.\/\.\.\/etc\/passwd" leaves the docs folder[\s\S]*docs\/index\.md:11/,
       /passwd\.md[\s\S]*symbolic link that points outside the repository|symbolic link that points outside the repository[\s\S]*passwd\.md/,
@@ -146,6 +146,20 @@ describe('docs in a browser', { timeout: 420_000 }, () => {
     const all = await page.locator('[data-testid="docs-problems"]').innerText();
     assert.match(all, /no page guides\/nowhere\.md[\s\S]*Handbook Service[\s\S]*internals\.md:5/);
     assert.deepEqual(outside, []);
+  });
+
+  test('docs health per entity and team: on the team page and in /api/docs-health.json', { timeout: 60_000 }, async () => {
+    const page = await newPage();
+    await page.goto(new URL('catalog/default/group/docs-team/', home).href);
+    const rows = await page.locator('[data-testid="docs-health"] tbody tr').allInnerTexts();
+    assert.deepEqual(rows.map((r) => r.split('\t').map((c) => c.trim())).map(([entity, pages, , broken]) => [entity, pages, broken]), [
+      ['Handbook Service', '3', '2'],
+      ['hostile-service', '1', '4'],
+    ]);
+    const health = await (await fetch(new URL('api/docs-health.json', home))).json() as { entities: { ref: string; pages: number; brokenLinks: number; lastUpdated?: string }[]; teams: { owner: string; entities: number; pages: number; brokenLinks: number }[] };
+    const handbook = health.entities.find((e) => e.ref === HANDBOOK.ref)!;
+    assert.deepEqual([handbook.pages, handbook.brokenLinks, handbook.lastUpdated], [3, 2, '2024-06-01T08:30:00+00:00']);
+    assert.deepEqual(health.teams.map((t) => [t.owner, t.entities, t.pages, t.brokenLinks]), [['group:default/docs-team', 2, 4, 6]]);
   });
 
   test('the version switcher lists the default branch first and opens the same page of a release', { timeout: 60_000 }, async () => {
