@@ -12,7 +12,7 @@ test('an empty file is a working config: every default applies', () => {
   assert.equal(config.base, '/');
   assert.equal(config.source, 'local');
   assert.deepEqual(config.catalog.locations, ['examples/catalog-info.yaml']);
-  assert.deepEqual(config.collectors, ['catalog', 'ci', 'test-reports', 'deployments', 'security', 'metrics', 'cost']);
+  assert.deepEqual(config.collectors, ['catalog', 'docs', 'ci', 'test-reports', 'deployments', 'security', 'metrics', 'cost']);
 });
 
 test('a missing backlot.config.yaml means defaults, not an error', async () => {

@@ -130,7 +130,6 @@ test('links and images go through the resolver; a dropped link keeps its text, a
 test('the rewrite of MkDocs blocks keeps a map back to the author\'s lines', () => {
   const prepared = prepareMarkdown('a\n!!! note\n    body\nb');
   const lines = prepared.text.split('\n');
-  assert.equal(lines[prepared.lineOf.findIndex((l, i) => lines[i] === '> body')], '> body');
   assert.equal(prepared.lineOf[lines.indexOf('> body')], 3);
   assert.equal(prepared.lineOf[lines.indexOf('b')], 4);
 });
