@@ -314,6 +314,7 @@ describe('the built portal in a browser', { timeout: 1_200_000 }, () => {
     assert.ok(assets.some((a) => a.endsWith('.css')), 'the crawl followed stylesheets too');
   });
 
+  // Every page, docs pages included (about 25 for the examples): minutes on a busy 2-core machine.
   test('no page has a console error or an uncaught exception, and every diagram is drawn', { timeout: 360_000 }, async (t) => {
     t.after(closePages);
     const { pages } = await siteCrawl();
