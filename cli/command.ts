@@ -20,6 +20,10 @@ export const EXIT = {
   usage: 2,
   /** Collect finished, but some items kept stale data (see the report). */
   partial: 3,
+  /** Collect read nothing: the configuration or the credentials are wrong (the fix is on stderr); content kept as it was. */
+  config: 4,
+  /** Collect read nothing: a source's host could not be reached; content kept as it was. */
+  unreachable: 5,
 } as const;
 
 /**

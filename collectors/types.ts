@@ -38,4 +38,10 @@ export interface CollectorReport {
   stats?: Record<string, number | string>;
   /** True when some items kept stale data: `backlot collect` then exits with the "partial" code. */
   partial?: boolean;
+  /**
+   * Set when nothing could be read because of the configuration or the credentials (`config`,
+   * `auth`) or an unreachable host (`unreachable`): previous content is kept as it was, and
+   * `backlot collect` exits with that failure's own code and prints `fix`.
+   */
+  fatal?: { kind: 'config' | 'auth' | 'unreachable'; message: string; fix: string };
 }

@@ -24,7 +24,16 @@ Options:
   --quiet               print only problems and the summary
   -h, --help            show this help
 
-Exit codes: 0 done, 1 failed, 2 bad usage or config, 3 partial (some items kept stale data).
+Exit codes:
+  0  done
+  1  a collector failed (its previous content is left as it was)
+  2  bad usage, or an invalid configuration file (the file, line and key are named)
+  3  partial: some items kept their last good data, marked stale (a repository that
+     failed, a transient server error, a rate limit whose reset is beyond
+     github.maxWaitSeconds); run again later
+  4  configuration or authentication: nothing could be read (wrong or missing token,
+     unknown organisation); previous content kept as it was; the fix is on stderr
+  5  unreachable: a source's host could not be reached; previous content kept as it was
 
 Examples:
   backlot collect
@@ -56,6 +65,7 @@ export const command: Command = {
     let failed = false;
     let partial = false;
     const runReport: CollectReport = { startedAt: now.toISOString(), durationMs: 0, exitCode: EXIT.ok, collectors: [] };
+    let fatal: 'config' | 'auth' | 'unreachable' | undefined;
     for (const entry of config.collectors) {
       if (only && !only.includes(entry)) continue;
       const collector = await resolveCollector(entry, root);
@@ -75,18 +85,37 @@ export const command: Command = {
         for (const f of report.failures) logger.warn(`${collector.name}: ${f.item}: ${f.message}`);
         partial ||= Boolean(report.partial);
         runReport.collectors.push({ name: collector.name, durationMs: Math.round(performance.now() - started), items: report.items, failures: report.failures, stats: report.stats, partial: report.partial });
+        if (report.fatal) {
+          logger.error(`${collector.name}: ${report.fatal.message}`);
+          logger.error(`${collector.name}: to fix: ${report.fatal.fix}`);
+          if (fatal !== 'config' && fatal !== 'auth') fatal = report.fatal.kind;
+        }
       } catch (error) {
         failed = true;
         runReport.collectors.push({ name: collector.name, durationMs: Math.round(performance.now() - started), items: 0, failures: [], error: (error as Error).message });
         logger.error(`collector ${collector.name} failed, its previous content is left as it was: ${(error as Error).stack ?? error}`);
       }
     }
-    const exitCode = failed ? EXIT.failed : partial ? EXIT.partial : EXIT.ok;
+    const exitCode = failed
+      ? EXIT.failed
+      : fatal === 'config' || fatal === 'auth'
+        ? EXIT.config
+        : fatal === 'unreachable'
+          ? EXIT.unreachable
+          : partial
+            ? EXIT.partial
+            : EXIT.ok;
     runReport.durationMs = Date.now() - now.getTime();
     runReport.exitCode = exitCode;
     await mkdir(contentDir, { recursive: true });
     await writeCollectReport(contentDir, runReport);
-    if (partial && !failed) logger.warn('collect finished with stale data kept for some items (exit code 3)');
+    if (exitCode === EXIT.config) {
+      logger.error(`collect read nothing: ${fatal === 'auth' ? 'authentication' : 'configuration'} failed; previous content left as it was (exit code ${EXIT.config})`);
+    } else if (exitCode === EXIT.unreachable) {
+      logger.error(`collect read nothing: a source could not be reached; previous content left as it was (exit code ${EXIT.unreachable})`);
+    } else if (exitCode === EXIT.partial) {
+      logger.warn('collect finished with stale data kept for some items (exit code 3)');
+    }
     return exitCode;
   },
 };

@@ -13,7 +13,7 @@ import { attachReadWarnings } from '../../lib/catalog/catalog.ts';
 import { createLocalSource, fileLocation } from '../local/source.ts';
 import { createAllowedHostsReader } from '../url/allowed-hosts-reader.ts';
 import { withUrlReaders } from '../../lib/catalog/url-readers.ts';
-import { readPreviousRecords, writeCatalogContent } from './content-store.ts';
+import { readPreviousMeta, readPreviousProblems, readPreviousRecords, writeCatalogContent } from './content-store.ts';
 import { toEntityRecord } from './records.ts';
 import { warnOversizedContent } from './oversized-content.ts';
 
@@ -23,7 +23,13 @@ interface SourceRead {
   problems: Problem[];
   filesRead: number;
   origin: string;
+  /** Key of the settings that produced the read: content of another key is not carried over. */
+  sourceKey: string;
   report?: CollectorReport;
+  /** The source could not establish what exists (the organisation was not listed): keep everything as it was. */
+  unlisted?: { kind: string; message: string; fix: string };
+  /** The source's cache was made under other settings and was cleared (what changed). */
+  settingsChange?: string;
 }
 
 export const catalogCollector: Collector = {
@@ -33,7 +39,14 @@ export const catalogCollector: Collector = {
     const { config, logger } = context;
     const read = config.source === 'github' ? await readFromGithub(context) : await readFromLocal(context);
 
-    const previous = await readPreviousRecords(context.outDir);
+    const previousMeta = await readPreviousMeta(context.outDir);
+    // Content from before the key was recorded is judged by its origin (host/org, or the folders read).
+    const sameSource = previousMeta !== undefined && (previousMeta.sourceKey !== undefined ? previousMeta.sourceKey === read.sourceKey : previousMeta.origin === read.origin);
+    if (previousMeta && !sameSource) {
+      logger.warn(`catalog: the content in ${path.relative(context.root, context.outDir) || context.outDir} was collected with other settings (${previousMeta.origin}${read.settingsChange ? `; ${read.settingsChange}` : ''}): starting clean, none of it is kept`);
+    }
+    const previous = sameSource ? await readPreviousRecords(context.outDir) : new Map<string, EntityRecord>();
+    if (read.unlisted && sameSource && previousMeta) return keepEverything(context, read, previous, previousMeta, started);
     const carried = carryOverLastGood(read, previous, context.now);
     const located = read.entities.map((e) => e.located);
     const assembled = await logger.time(
@@ -77,6 +90,7 @@ export const catalogCollector: Collector = {
       },
       filesRead: read.filesRead,
       durationMs: Math.round(performance.now() - started),
+      sourceKey: read.sourceKey,
     };
     await logger.time('catalog: write', () => writeCatalogContent(context.outDir, records, problems, meta), () => `${records.length} records`);
 
@@ -93,6 +107,7 @@ export const catalogCollector: Collector = {
     return {
       items: records.length,
       failures,
+      ...fatalOf(read),
       partial: Boolean(read.report?.partial) || carried.length > 0,
       stats: {
         entities: records.length,
@@ -139,7 +154,8 @@ async function readFromLocal(context: CollectorContext): Promise<SourceRead> {
     problems.push(...result.problems);
     for (const located of result.entities) entities.push({ located });
   }
-  return { entities, problems, filesRead, origin: context.config.catalog.locations.join(', ') };
+  const origin = context.config.catalog.locations.join(', ');
+  return { entities, problems, filesRead, origin, sourceKey: `local:${origin}` };
 }
 
 async function readFromGithub(context: CollectorContext): Promise<SourceRead> {
@@ -152,7 +168,10 @@ async function readFromGithub(context: CollectorContext): Promise<SourceRead> {
     problems: result.problems,
     filesRead: result.repositories.length,
     origin: `${new URL(github.baseUrl).host.replace(/^api\./, '')}/${github.org}`,
+    sourceKey: `github:${result.settingsKey}`,
     report: result.report,
+    ...(result.unlisted ? { unlisted: result.unlisted } : {}),
+    ...(result.settingsChange ? { settingsChange: result.settingsChange } : {}),
   };
 }
 
@@ -192,6 +211,38 @@ function carryOverLastGood(
     });
   }
   return carried;
+}
+
+/** A fatal failure (config, auth, unreachable) the CLI gives its own exit code. */
+function fatalOf(read: SourceRead): Pick<CollectorReport, 'fatal'> {
+  const kind = read.unlisted?.kind;
+  if (kind !== 'config' && kind !== 'auth' && kind !== 'unreachable') return {};
+  return { fatal: { kind, message: read.unlisted!.message, fix: read.unlisted!.fix } };
+}
+
+/**
+ * The source could not say what exists: every record stays exactly as it was, marked stale (an
+ * earlier mark keeps its lastSuccessAt), and the run's failure is added to the problems.
+ */
+async function keepEverything(context: CollectorContext, read: SourceRead, previous: Map<string, EntityRecord>, meta: CatalogMeta, started: number): Promise<CollectorReport> {
+  const failedAt = context.now.toISOString();
+  const error = read.unlisted!.message;
+  const records = [...previous.values()].map((record) => ({
+    ...record,
+    stale: { error, failedAt, lastSuccessAt: record.stale?.lastSuccessAt ?? record.collectedAt },
+  }));
+  const previousProblems = await readPreviousProblems(context.outDir);
+  const problems = dedupeProblems([...read.problems, ...previousProblems]);
+  await writeCatalogContent(context.outDir, records, problems, meta);
+  for (const p of read.problems) context.logger.error(`${p.file}: ${p.message}`);
+  context.logger.warn(`catalog: ${records.length} entities kept exactly as they were, marked stale, in ${Math.round(performance.now() - started)} ms`);
+  return {
+    items: records.length,
+    failures: read.report?.failures ?? [{ item: read.origin, message: error }],
+    partial: true,
+    ...fatalOf(read),
+    stats: { entities: records.length, kept: records.length, ...(read.report?.stats ?? {}) },
+  };
 }
 
 function dedupeProblems(problems: Problem[]): Problem[] {

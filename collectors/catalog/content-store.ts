@@ -30,6 +30,25 @@ export async function readPreviousRecords(catalogDir: string): Promise<Map<strin
   return records;
 }
 
+/** The previous run's meta.json, when there is one. */
+export async function readPreviousMeta(catalogDir: string): Promise<CatalogMeta | undefined> {
+  try {
+    return JSON.parse(await readFile(path.join(catalogDir, 'meta.json'), 'utf8')) as CatalogMeta;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The previous run's problems.json (empty when there is none). */
+export async function readPreviousProblems(catalogDir: string): Promise<Problem[]> {
+  try {
+    const problems = JSON.parse(await readFile(path.join(catalogDir, 'problems.json'), 'utf8')) as unknown;
+    return Array.isArray(problems) ? (problems as Problem[]) : [];
+  } catch {
+    return [];
+  }
+}
+
 export async function writeCatalogContent(
   catalogDir: string,
   records: EntityRecord[],

@@ -1,7 +1,7 @@
 // What Backlot records about each repository besides its descriptors: the facts an entity page
 // shows (languages, owners, open pull requests …), one JSON file per repository under
 // src/content/generated/github/repositories/.
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CollectorContext } from '../types.ts';
 import type { StaleMark } from '../../lib/content/records.ts';
@@ -51,4 +51,23 @@ export async function writeRepositoryFacts(context: Pick<CollectorContext, 'outD
     if (file.endsWith('.json') && !keep.has(file)) await rm(path.join(dir, file));
   }
   for (const f of facts) await writeFile(path.join(dir, `${f.name}.json`), JSON.stringify(f, null, 2) + '\n');
+}
+
+/**
+ * The organisation could not be listed: every facts file stays, with a stale mark saying why
+ * (an earlier mark's lastSuccessAt is kept: the data is as old as its last good read).
+ */
+export async function markRepositoryFactsStale(context: Pick<CollectorContext, 'outDir'>, mark: { error: string; failedAt: string }): Promise<void> {
+  const dir = repositoryFactsDir(context);
+  const files = await readdir(dir).catch(() => [] as string[]);
+  for (const file of files) {
+    if (!file.endsWith('.json')) continue;
+    try {
+      const facts = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as RepositoryFacts;
+      facts.stale = { ...mark, lastSuccessAt: facts.stale?.lastSuccessAt ?? facts.collectedAt };
+      await writeFile(path.join(dir, file), JSON.stringify(facts, null, 2) + '\n');
+    } catch {
+      // A damaged file is left as it is.
+    }
+  }
 }

@@ -249,14 +249,16 @@ describe('the token', () => {
     }
   });
 
-  test('when missing, a warning names the environment variable and public repositories are still read', async () => {
+  test('when missing, nothing is requested and the failure says which variable to set', async () => {
     const github = await startGithubStandIn({ org: 'acme', repositories: [repo('alpha')] });
     const t = await createTestContext({});
     try {
       const result = await readGithubCatalog(t.context, githubConfig(github.baseUrl, { tokenEnv: 'ACME_GITHUB_TOKEN' }), fast);
-      assert.ok(t.output.some((line) => line.startsWith('warning:') && line.includes('ACME_GITHUB_TOKEN is not set')));
-      assert.ok(github.requests.every((r) => !r.authenticated));
-      assert.equal(result.entities.length, 1);
+      assert.equal(github.requests.length, 0);
+      assert.equal(result.unlisted?.kind, 'auth');
+      assert.match(result.unlisted?.message ?? '', /ACME_GITHUB_TOKEN is not set/);
+      assert.match(result.unlisted?.fix ?? '', /Set ACME_GITHUB_TOKEN to a personal access token/);
+      assert.equal(result.report.partial, true);
     } finally {
       await github.close();
       await t.remove();

@@ -10,18 +10,21 @@ import type { GithubConfig } from '../../lib/config/schema.ts';
 import type { StaleMark } from '../../lib/content/records.ts';
 import type { Logger } from '../../lib/log/logger.ts';
 import type { CollectorContext, CollectorReport } from '../types.ts';
-import { createGithubClient } from './client.ts';
+import { createGithubClient, RateLimitStop } from './client.ts';
 import { mapWithConcurrency } from './concurrency.ts';
-import { writeRepositoryFacts } from './facts.ts';
+import { markRepositoryFactsStale, writeRepositoryFacts } from './facts.ts';
 import type { RepositoryFacts } from './facts.ts';
 import { exclusionReason, inShard } from './filters.ts';
 import type { Shard } from './filters.ts';
 import { webOriginOf } from './github-urls.ts';
 import { loadHttpCache, saveHttpCache } from './http-cache.ts';
 import { listOrganisationRepositories } from './list-repositories.ts';
+import { classifyListingFailure, isUsableToken, MissingToken, UnusableToken } from './listing-failure.ts';
+import type { ListingFailure } from './listing-failure.ts';
+import { claimCache, settingsKey } from './settings.ts';
 import type { ListedRepository, RepositoryListing } from './list-repositories.ts';
 import { readRepository } from './read-repository.ts';
-import { listSnapshots, loadSnapshot, pruneSnapshots, saveSnapshot } from './repository-store.ts';
+import { loadSnapshot, pruneSnapshots, saveSnapshot } from './repository-store.ts';
 import type { RepositorySnapshot } from './repository-store.ts';
 
 export type { RepositoryFacts } from './facts.ts';
@@ -34,6 +37,15 @@ export interface GithubCatalogRead {
   /** Facts per repository, also written to src/content/generated/github/repositories/<name>.json. */
   repositories: RepositoryFacts[];
   report: CollectorReport;
+  /**
+   * Set when the organisation could not be listed: nothing was read, the facts files were left
+   * as they were (marked stale), and the caller keeps its previous content too.
+   */
+  unlisted?: ListingFailure;
+  /** Key of the settings this read was made with (`settings.ts`): content of another key is not this catalog's. */
+  settingsKey: string;
+  /** Set when the cache was written under other settings and was cleared: what changed. */
+  settingsChange?: string;
 }
 
 /** Injectable for tests and unusual hosts; production uses the defaults. */
@@ -41,12 +53,14 @@ export interface ReadGithubOptions {
   /** Unit of the 5xx/timeout retry backoff (attempt² units); default 1000 ms. */
   retryBaseMs?: number;
   fetch?: typeof globalThis.fetch;
+  /** Milliseconds between "still waiting" lines during a rate-limit wait (default one minute). */
+  waitProgressMs?: number;
   /** Read only this shard of the organisation's repositories (`backlot collect --shard 2/4`). */
   shard?: Shard;
 }
 
-/** Bump when what a snapshot holds changes: every repository is then read again. */
-const SNAPSHOT_FORMAT = 1;
+/** How often the HTTP cache is saved while repositories are read, so a killed run keeps its ETags. */
+const SAVE_EVERY_MS = 2000;
 
 export async function readGithubCatalog(context: CollectorContext, github: GithubConfig, options: ReadGithubOptions = {}): Promise<GithubCatalogRead> {
   const started = performance.now();
@@ -56,28 +70,27 @@ export async function readGithubCatalog(context: CollectorContext, github: Githu
   const logger = redactingLogger(context.logger, redact);
   const now = context.now.toISOString();
 
-  if (!token) {
-    logger.warn(
-      `${config.tokenEnv} is not set: reading the ${config.org} organisation without a token (public repositories only, 60 requests an hour). ` +
-        `Set ${config.tokenEnv} to a personal access token or a GitHub App installation token, or set github.tokenEnv to the variable that holds one.`,
-    );
-  }
-
   const cacheDir = path.join(context.cacheDir, 'github');
+  const key = settingsKey(config);
+  const settingsChange = await claimCache(cacheDir, config);
+  if (settingsChange) logger.warn(`github: the settings changed (${settingsChange}): the cache of the earlier settings was cleared and every repository is read again`);
   const httpCacheFile = path.join(cacheDir, 'http.json');
   const snapshotDir = path.join(cacheDir, 'repositories');
   const httpCache = await loadHttpCache(httpCacheFile);
-  const { octokit, counters } = createGithubClient({
+  const client = createGithubClient({
     baseUrl: config.baseUrl,
     ...(token ? { token } : {}),
     retries: config.retries,
     timeoutMs: config.timeoutMs,
+    maxWaitSeconds: config.maxWaitSeconds,
+    ...(options.waitProgressMs !== undefined ? { waitProgressMs: options.waitProgressMs } : {}),
     ...(options.retryBaseMs !== undefined ? { retryBaseMs: options.retryBaseMs } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     log: { warn: (m) => logger.warn(`github: ${m}`), info: (m) => logger.info(`github: ${m}`) },
   });
-  const webOrigin = webOriginOf(config.baseUrl);
-  const settings = JSON.stringify({ format: SNAPSHOT_FORMAT, baseUrl: config.baseUrl, org: config.org, descriptorPath: config.descriptorPath, registerWithoutDescriptor: config.registerWithoutDescriptor });
+  const { octokit, counters } = client;
+  let webOrigin = webOriginOf(config.baseUrl);
+  const settings = key;
 
   const failures: CollectorReport['failures'] = [];
   const problems: Problem[] = [];
@@ -104,28 +117,39 @@ export async function readGithubCatalog(context: CollectorContext, github: Githu
   };
 
   let listing: RepositoryListing | undefined;
+  let unlisted: ListingFailure | undefined;
   try {
+    // Without a token GitHub lists only public repositories: a "successful" listing that would
+    // silently drop every private one. Nothing is read; the content stays as it was.
+    if (!token) throw new MissingToken(config.tokenEnv);
+    if (!isUsableToken(token)) throw new UnusableToken(config.tokenEnv);
     listing = await logger.time(
       'github: repositories listed',
       () => listOrganisationRepositories(octokit, httpCache, config.org),
       (l) => `${l.repositories.length} in ${config.org}, ${l.pages} page(s)`,
     );
   } catch (error) {
-    // The organisation could not be listed: every repository keeps its last good data.
-    const message = redact((error as Error).message ?? String(error));
-    failures.push({ item: config.org, message });
-    problems.push({ file: `${webOrigin}/${config.org}`, line: 1, column: 1, severity: 'error', rule: 'github-organisation-failed', message: `Could not list the repositories of ${config.org}: ${message}`, hint: `Check github.org, github.baseUrl and the token in ${config.tokenEnv}.` });
-    for (const name of await listSnapshots(snapshotDir)) {
-      const snapshot = await loadSnapshot(snapshotDir, name);
-      if (snapshot) {
-        counts.stale += 1;
-        kept.push({ snapshot, stale: { error: message, failedAt: now, lastSuccessAt: snapshot.lastSuccessAt } });
-      }
-    }
+    // The repository list could not be established: nothing may disappear, so the content stays
+    // exactly as it was (the caller keeps its records, the facts files are only marked stale).
+    unlisted = classifyListingFailure(error, { org: config.org, baseUrl: config.baseUrl, tokenEnv: config.tokenEnv, hasToken: Boolean(token), stoppedReason: client.stopped()?.reason }, redact);
+    failures.push({ item: config.org, message: unlisted.message });
+    problems.push({ file: `${webOrigin}/${config.org}`, line: 1, column: 1, severity: 'error', rule: 'github-organisation-failed', message: `Could not list the repositories of ${config.org}: ${unlisted.message}`, hint: unlisted.fix });
+    await markRepositoryFactsStale(context, { error: unlisted.message, failedAt: now });
   }
+
+  let lastSave = Date.now();
+  const saveProgress = async (force = false) => {
+    if (!force && Date.now() - lastSave < SAVE_EVERY_MS) return;
+    lastSave = Date.now();
+    await saveHttpCache(httpCacheFile, httpCache, () => true);
+  };
 
   if (listing) {
     pages = listing.pages;
+    // Web links come from the API's html_url: an Enterprise host's web address is its own.
+    const htmlUrl = listing.repositories.find((r) => r.html_url)?.html_url;
+    if (htmlUrl) webOrigin = new URL(htmlUrl).origin;
+    await saveProgress(true);
     // Keyed lower-case: GitHub names are case-insensitive, and a blob URL may spell one differently.
     const pushedAt = new Map(listing.repositories.map((r) => [r.name.toLowerCase(), r.pushed_at ?? '']));
     const selected: ListedRepository[] = [];
@@ -172,20 +196,37 @@ export async function readGithubCatalog(context: CollectorContext, github: Githu
               counts.read += 1;
               kept.push({ snapshot });
             } catch (error) {
-              const stale = fail(repository.full_name, repository.html_url, error, previous);
+              const stopped = client.stopped();
+              const stale = fail(repository.full_name, repository.html_url, stopped && error instanceof Error && /rate limit/i.test(error.message) ? new RateLimitStop(stopped.resetAt, config.maxWaitSeconds) : error, previous);
               if (previous && stale) kept.push({ snapshot: previous, stale });
             }
           }
           logger.progress('repositories', ++done, repositories.length);
+          await saveProgress();
         }),
       () => `${counts.read} read, ${counts.unchanged} unchanged, ${counts.stale} stale, ${counts.failed} failed`,
     );
     await pruneSnapshots(snapshotDir, new Set(selected.map((r) => r.name)));
   }
 
+  if (unlisted) {
+    // A failure never throws away cache entries it did not replace.
+    await saveHttpCache(httpCacheFile, httpCache, () => true);
+    logger.info(`github: ${counters.requests} requests, nothing read: ${unlisted.message}`);
+    return {
+      entities: [],
+      problems,
+      repositories: [],
+      unlisted,
+      settingsKey: key,
+      ...(settingsChange ? { settingsChange } : {}),
+      report: { items: 0, failures, partial: true, stats: { requests: counters.requests, rateLimitRemaining: counters.rateLimitRemaining ?? 'unknown' } },
+    };
+  }
+
   kept.sort((a, b) => a.snapshot.name.localeCompare(b.snapshot.name));
-  // Cached answers of kept repositories stay, and of the repositories their Locations read from.
-  const keepRepositories = new Set(kept.flatMap((k) => [k.snapshot.name, ...Object.keys(k.snapshot.dependsOn)].map((n) => n.toLowerCase())));
+  // Cached answers of listed repositories stay (read, unchanged or failed), and of the repositories their Locations read from.
+  const keepRepositories = new Set([...(listing?.repositories.map((r) => r.name.toLowerCase()) ?? []), ...kept.flatMap((k) => Object.keys(k.snapshot.dependsOn).map((n) => n.toLowerCase()))]);
   await saveHttpCache(httpCacheFile, httpCache, (key) => {
     const match = /\/repos\/[^/]+\/([^/?#]+)/.exec(new URL(key).pathname);
     return match !== null && keepRepositories.has(decodeURIComponent(match[1]!).toLowerCase());
@@ -213,8 +254,12 @@ export async function readGithubCatalog(context: CollectorContext, github: Githu
   const durationMs = Math.round(performance.now() - started);
   const rateLimitRemaining = counters.rateLimitRemaining ?? 'unknown';
   logger.info(`github: ${counters.requests} requests, ${counters.notModified} not modified (304), rate limit left ${rateLimitRemaining}, ${durationMs} ms`);
+  const stopped = client.stopped();
+  if (stopped) logger.warn(`github: ${stopped.reason}`);
   const partial = failures.length > 0;
   return {
+    settingsKey: key,
+    ...(settingsChange ? { settingsChange } : {}),
     entities,
     problems,
     repositories,
@@ -234,6 +279,7 @@ export async function readGithubCatalog(context: CollectorContext, github: Githu
         notModified: counters.notModified,
         rateLimitRemaining,
         rateLimitWaits: counters.rateLimitWaits,
+        ...(stopped ? { rateLimitResetAt: stopped.resetAt.toISOString() } : {}),
         durationMs,
       },
     },

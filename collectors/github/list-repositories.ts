@@ -3,6 +3,7 @@
 import type { Octokit } from 'octokit';
 import { conditionalGet, linkOf } from './http-cache.ts';
 import type { ConditionalAnswer, HttpCache } from './http-cache.ts';
+import { OrganisationNotFound } from './listing-failure.ts';
 
 /** The fields of `GET /orgs/{org}/repos` items that Backlot uses. */
 export interface ListedRepository {
@@ -30,7 +31,7 @@ export async function listOrganisationRepositories(octokit: Octokit, cache: Http
   let pages = 0;
   while (url) {
     const page: ConditionalAnswer<ListedRepository[]> | null = await conditionalGet(octokit, cache, url, { reduce: reduceListing });
-    if (!page) throw new Error(`organisation "${org}" was not found (404): check github.org, and that the token can see it`);
+    if (!page) throw new OrganisationNotFound(`organisation "${org}" was not found (404): check github.org, and that the token can see it`);
     pages += 1;
     repositories.push(...page.data);
     url = linkOf(page.link, 'next');

@@ -31,6 +31,12 @@ export interface GithubConfig {
   retries: number;
   /** Milliseconds before a request counts as timed out. */
   timeoutMs: number;
+  /** Seconds a run may wait in all for primary rate-limit resets before it stops with what it has (exit 3). */
+  maxWaitSeconds: number;
+  /** Files (descriptors, `$text` targets) above this many bytes are refused without being downloaded. */
+  maxFileBytes: number;
+  /** `graphql`: changed repositories read in batched GraphQL queries; `rest`: one REST request per file (older GitHub Enterprise Server). */
+  api: 'graphql' | 'rest';
 }
 
 export interface SectionConfig {
@@ -98,6 +104,9 @@ export const GITHUB_DEFAULTS: Omit<GithubConfig, 'org'> = {
   concurrency: 8,
   retries: 3,
   timeoutMs: 30_000,
+  maxWaitSeconds: 900,
+  maxFileBytes: 1024 * 1024,
+  api: 'graphql',
 };
 
 export const DEFAULT_SECTIONS: SectionConfig[] = [
@@ -163,6 +172,9 @@ export const configJsonSchema = {
         concurrency: { type: 'integer', minimum: 1, maximum: 64 },
         retries: { type: 'integer', minimum: 0, maximum: 10 },
         timeoutMs: { type: 'integer', minimum: 100 },
+        maxWaitSeconds: { type: 'integer', minimum: 0, description: 'seconds the run may wait for rate-limit resets, e.g. 900' },
+        maxFileBytes: { type: 'integer', minimum: 1, description: 'a size in bytes, e.g. 1048576 (1 MiB)' },
+        api: { enum: ['graphql', 'rest'], description: '`graphql` (batched reads) or `rest` (older GitHub Enterprise Server)' },
       },
     },
     collectors: { ...stringList, description: 'collector names or module paths' },

@@ -51,6 +51,8 @@ export interface CatalogMeta {
   problemCounts: { error: number; warning: number };
   filesRead: number;
   durationMs: number;
+  /** Key of the source settings that produced this content (organisation, host, filters …): content of another key is never carried over. */
+  sourceKey?: string;
 }
 
 /** `catalog/problems.json`: every problem, including those of excluded entities. */

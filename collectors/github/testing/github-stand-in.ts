@@ -106,6 +106,8 @@ export interface GithubStandIn {
   requests: RecordedRequest[];
   repositories: Map<string, StandInRepository>;
   addFault(fault: Fault): void;
+  /** Removes every injected fault. */
+  clearFaults(): void;
   /** Changes a repository and moves its push time forward, as a push would. */
   push(name: string, files: Record<string, string | null>): void;
   /** A rate-limit account (mutable: a test may spend or refill it). */
@@ -397,6 +399,7 @@ export async function startGithubStandIn(options: StandInOptions): Promise<Githu
     requests,
     repositories,
     addFault: (fault) => faults.push({ ...fault }),
+    clearFaults: () => void faults.splice(0),
     push(name, changes) {
       const repository = repositories.get(name);
       if (!repository) throw new Error(`no repository ${name}`);
