@@ -32,7 +32,7 @@ test('collect from a GitHub organisation: a failing repository makes the run par
   try {
     await writeFile(
       path.join(dir, 'backlot.config.yaml'),
-      `source: github\ngithub:\n  org: acme\n  baseUrl: ${standIn.baseUrl}\n  retries: 1\n  timeoutMs: 2000\n`,
+      `source: github\ngithub:\n  org: acme\n  baseUrl: ${standIn.baseUrl}\n  retries: 1\n  timeoutMs: 2000\n  api: rest\n`,
     );
     const args = ['collect', '--content-dir', 'content', '--cache-dir', 'cache'];
     const first = await runCli(args, { cwd: dir, env: { GITHUB_TOKEN: TEST_TOKEN } });

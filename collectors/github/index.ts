@@ -24,6 +24,9 @@ import type { ListingFailure } from './listing-failure.ts';
 import { claimCache, settingsKey } from './settings.ts';
 import type { ListedRepository, RepositoryListing } from './list-repositories.ts';
 import { readRepository } from './read-repository.ts';
+import type { PrefetchedRepository } from './read-repository.ts';
+import { GRAPHQL_BATCH_SIZE, readRepositoryBatch } from './graphql-batch.ts';
+import type { BatchResult } from './graphql-batch.ts';
 import { loadSnapshot, pruneSnapshots, saveSnapshot } from './repository-store.ts';
 import type { RepositorySnapshot } from './repository-store.ts';
 
@@ -164,46 +167,79 @@ export async function readGithubCatalog(context: CollectorContext, github: Githu
 
     let done = 0;
     const repositories = selected;
+    const readSettings = { octokit, cache: httpCache, org: config.org, webOrigin, descriptorPath: config.descriptorPath, registerWithoutDescriptor: config.registerWithoutDescriptor, collectedAt: now, maxFileBytes: config.maxFileBytes };
+    const stopError = (error: unknown) => {
+      const stopped = client.stopped();
+      return stopped && error instanceof Error && /rate limit/i.test(error.message) ? new RateLimitStop(stopped.resetAt, config.maxWaitSeconds) : error;
+    };
+    let useGraphql = config.api === 'graphql';
+
+    const readOne = async (repository: ListedRepository, previous: RepositorySnapshot | undefined, prefetched?: PrefetchedRepository, failedBefore?: string) => {
+      try {
+        if (failedBefore) throw new Error(failedBefore);
+        const read = await readRepository(repository, readSettings, prefetched);
+        const snapshot: RepositorySnapshot = {
+          name: repository.name,
+          pushedAt: repository.pushed_at ?? '',
+          dependsOn: Object.fromEntries(read.dependsOn.map((name) => [name, pushedAt.get(name.toLowerCase()) ?? ''])),
+          settings,
+          lastSuccessAt: now,
+          facts: read.facts,
+          entities: read.entities,
+          problems: read.problems,
+          files: read.files,
+        };
+        // Saved at once: a run killed after this point does not read the repository again.
+        await saveSnapshot(snapshotDir, snapshot);
+        counts.read += 1;
+        kept.push({ snapshot });
+      } catch (error) {
+        const stale = fail(repository.full_name, repository.html_url, stopError(error), previous);
+        if (previous && stale) kept.push({ snapshot: previous, stale });
+      }
+      logger.progress('repositories', ++done, repositories.length);
+      await saveProgress();
+    };
+
     await logger.time(
       'github: repositories read',
-      () =>
-        mapWithConcurrency(repositories, config.concurrency, async (repository) => {
+      async () => {
+        // Unchanged repositories (same pushed_at, and the same for the repositories their Locations read) cost nothing.
+        const toRead: Array<{ repository: ListedRepository; previous: RepositorySnapshot | undefined }> = [];
+        await mapWithConcurrency(repositories, config.concurrency, async (repository) => {
           const previous = await loadSnapshot(snapshotDir, repository.name);
           const unchanged =
             previous !== undefined &&
             previous.settings === settings &&
             previous.pushedAt === (repository.pushed_at ?? '') &&
             Object.entries(previous.dependsOn).every(([name, at]) => pushedAt.get(name.toLowerCase()) === at);
-          if (unchanged) {
-            counts.unchanged += 1;
-            // Listed metadata (description, topics …) can change without a push: refresh it from the listing.
-            kept.push({ snapshot: { ...previous, facts: { ...previous.facts, ...listedFacts(repository), collectedAt: now } } });
-          } else {
+          if (!unchanged) return void toRead.push({ repository, previous });
+          counts.unchanged += 1;
+          // Listed metadata (description, topics …) can change without a push: refresh it from the listing.
+          kept.push({ snapshot: { ...previous, facts: { ...previous.facts, ...listedFacts(repository), collectedAt: now } } });
+          logger.progress('repositories', ++done, repositories.length);
+        });
+        toRead.sort((a, b) => a.repository.name.localeCompare(b.repository.name));
+
+        for (let start = 0; start < toRead.length; start += GRAPHQL_BATCH_SIZE) {
+          const chunk = toRead.slice(start, start + GRAPHQL_BATCH_SIZE);
+          let batch: BatchResult | undefined;
+          if (useGraphql && !client.stopped()) {
             try {
-              const read = await readRepository(repository, { octokit, cache: httpCache, org: config.org, webOrigin, descriptorPath: config.descriptorPath, registerWithoutDescriptor: config.registerWithoutDescriptor, collectedAt: now });
-              const snapshot: RepositorySnapshot = {
-                name: repository.name,
-                pushedAt: repository.pushed_at ?? '',
-                dependsOn: Object.fromEntries(read.dependsOn.map((name) => [name, pushedAt.get(name.toLowerCase()) ?? ''])),
-                settings,
-                lastSuccessAt: now,
-                facts: read.facts,
-                entities: read.entities,
-                problems: read.problems,
-                files: read.files,
-              };
-              await saveSnapshot(snapshotDir, snapshot);
-              counts.read += 1;
-              kept.push({ snapshot });
+              batch = await readRepositoryBatch(octokit, counters, { org: config.org, descriptorPath: config.descriptorPath, maxFileBytes: config.maxFileBytes }, chunk.map((c) => c.repository.name));
             } catch (error) {
-              const stopped = client.stopped();
-              const stale = fail(repository.full_name, repository.html_url, stopped && error instanceof Error && /rate limit/i.test(error.message) ? new RateLimitStop(stopped.resetAt, config.maxWaitSeconds) : error, previous);
-              if (previous && stale) kept.push({ snapshot: previous, stale });
+              if (!client.stopped()) {
+                // GraphQL unavailable (an older Enterprise Server, a proxy): REST reads everything from here on.
+                useGraphql = false;
+                logger.warn(`github: the GraphQL API failed (${redact((error as Error).message)}); reading over REST instead (set github.api: rest to skip GraphQL)`);
+              }
             }
           }
-          logger.progress('repositories', ++done, repositories.length);
-          await saveProgress();
-        }),
+          await mapWithConcurrency(chunk, config.concurrency, ({ repository, previous }) =>
+            readOne(repository, previous, batch?.read.get(repository.name), batch?.failed.get(repository.name)),
+          );
+        }
+      },
       () => `${counts.read} read, ${counts.unchanged} unchanged, ${counts.stale} stale, ${counts.failed} failed`,
     );
     await pruneSnapshots(snapshotDir, new Set(selected.map((r) => r.name)));
@@ -253,7 +289,7 @@ export async function readGithubCatalog(context: CollectorContext, github: Githu
   failures.sort((a, b) => a.item.localeCompare(b.item));
   const durationMs = Math.round(performance.now() - started);
   const rateLimitRemaining = counters.rateLimitRemaining ?? 'unknown';
-  logger.info(`github: ${counters.requests} requests, ${counters.notModified} not modified (304), rate limit left ${rateLimitRemaining}, ${durationMs} ms`);
+  logger.info(`github: ${counters.requests} requests, ${counters.notModified} not modified (304), rate limit left ${rateLimitRemaining}, ${durationMs} ms${counters.graphqlRequests ? ` (GraphQL: ${counters.graphqlRequests} queries, ${counters.graphqlPoints} points)` : ''}`);
   const stopped = client.stopped();
   if (stopped) logger.warn(`github: ${stopped.reason}`);
   const partial = failures.length > 0;
@@ -277,6 +313,8 @@ export async function readGithubCatalog(context: CollectorContext, github: Githu
         listPages: pages,
         requests: counters.requests,
         notModified: counters.notModified,
+        graphqlRequests: counters.graphqlRequests,
+        graphqlPoints: counters.graphqlPoints,
         rateLimitRemaining,
         rateLimitWaits: counters.rateLimitWaits,
         ...(stopped ? { rateLimitResetAt: stopped.resetAt.toISOString() } : {}),

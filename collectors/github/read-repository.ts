@@ -6,6 +6,7 @@ import { readEntities } from '../../lib/catalog/index.ts';
 import type { FieldLocator, LocationSpec, Problem } from '../../lib/catalog/index.ts';
 import { CODEOWNERS_PATHS, ownerFromCodeowners, parseCodeowners } from './codeowners.ts';
 import { createContentsSource } from './contents-source.ts';
+import type { FileTooLarge } from './contents-source.ts';
 import type { RepositoryFacts } from './facts.ts';
 import { formatBlobUrl, parseBlobUrl } from './github-urls.ts';
 import { conditionalGet, linkOf } from './http-cache.ts';
@@ -23,6 +24,16 @@ export interface RepositoryReadSettings {
   registerWithoutDescriptor: boolean;
   /** ISO time of the run. */
   collectedAt: string;
+  /** github.maxFileBytes. */
+  maxFileBytes: number;
+}
+
+/** What a GraphQL batch already read of a repository, so only what it could not is requested over REST. */
+export interface PrefetchedRepository {
+  /** Files by path: text, null when it does not exist, or the refusal of a file over the limit. Absent paths are read over REST. */
+  files: Map<string, string | null | FileTooLarge>;
+  languages: Record<string, number>;
+  openPullRequests: number;
 }
 
 export interface RepositoryRead {
@@ -34,30 +45,36 @@ export interface RepositoryRead {
   dependsOn: string[];
 }
 
-export async function readRepository(repository: ListedRepository, settings: RepositoryReadSettings): Promise<RepositoryRead> {
-  const { octokit, cache, org, webOrigin } = settings;
+export async function readRepository(repository: ListedRepository, settings: RepositoryReadSettings, prefetched?: PrefetchedRepository): Promise<RepositoryRead> {
+  const { octokit, cache, org, webOrigin, maxFileBytes } = settings;
   const branch = repository.default_branch ?? 'main';
-  const source = createContentsSource({ octokit, cache, org, webOrigin });
-  const locationOf = (filePath: string): LocationSpec => ({
-    type: 'url',
-    target: formatBlobUrl(webOrigin, { owner: org, repo: repository.name, ref: branch, path: filePath }),
-  });
+  const urlOf = (filePath: string) => formatBlobUrl(webOrigin, { owner: org, repo: repository.name, ref: branch, path: filePath });
+  const preloaded = new Map([...(prefetched?.files ?? [])].map(([filePath, value]) => [urlOf(filePath), value] as const));
+  const source = createContentsSource({ octokit, cache, org, webOrigin, maxFileBytes, preloaded });
+  const locationOf = (filePath: string): LocationSpec => ({ type: 'url', target: urlOf(filePath) });
   const apiPath = `/repos/${encodeURIComponent(org)}/${encodeURIComponent(repository.name)}`;
 
   const descriptor = locationOf(settings.descriptorPath);
-  const descriptorText = await source.read(descriptor);
+  // A refused descriptor is reported by readEntities below; here it only means "there is one".
+  const descriptorText = await source.read(descriptor).catch((error: unknown) => {
+    if ((error as Error).name === 'FileTooLarge') return '';
+    throw error;
+  });
 
   let codeowners: RepositoryFacts['codeowners'] = null;
   for (const candidate of CODEOWNERS_PATHS) {
-    const text = await source.read(locationOf(candidate));
+    const text = await source.read(locationOf(candidate)).catch((error: unknown) => {
+      if ((error as Error).name === 'FileTooLarge') return null;
+      throw error;
+    });
     if (text !== null) {
       codeowners = { path: candidate, rules: parseCodeowners(text) };
       break;
     }
   }
 
-  const languages = (await conditionalGet<Record<string, number>>(octokit, cache, `${apiPath}/languages`))?.data ?? {};
-  const openPullRequests = await countOpenPullRequests(octokit, cache, apiPath);
+  const languages = prefetched ? prefetched.languages : ((await conditionalGet<Record<string, number>>(octokit, cache, `${apiPath}/languages`))?.data ?? {});
+  const openPullRequests = prefetched ? prefetched.openPullRequests : await countOpenPullRequests(octokit, cache, apiPath);
 
   const facts: RepositoryFacts = {
     name: repository.name,
@@ -86,6 +103,7 @@ export async function readRepository(repository: ListedRepository, settings: Rep
   }
 
   const read = await readEntities([descriptor], source, {
+    maxFileBytes,
     fillDefaults: owner && codeowners ? (value, at) => ownerFromCodeownersWhereMissing(value, at, owner, codeowners.path) : undefined,
   });
   if (source.failures.length > 0) throw new Error(source.failures.join('; '));
@@ -97,7 +115,7 @@ export async function readRepository(repository: ListedRepository, settings: Rep
       repository: 'error' in address ? facts.fullName : `${address.owner}/${address.repo}`,
     };
   });
-  const problems = read.problems;
+  const problems = [...source.warnings, ...read.problems];
   const dependsOn = [...source.repositoriesRead].filter((name) => name.toLowerCase() !== repository.name.toLowerCase());
   return { facts, entities, problems, files: read.files, dependsOn };
 }

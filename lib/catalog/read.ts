@@ -70,7 +70,9 @@ export async function readEntities(roots: LocationSpec[], source: CatalogSource,
         else reportAt(location, from, 'location-unreadable', `Could not read ${shown}: ${(e as Error).message}`, 'Check the network.');
         return;
       }
-      reportAt(location, from, 'location-unreadable', `Could not read ${shown}: ${(e as Error).message}`, 'Check the path and its permissions.');
+      // A source may say which rule and what to do (e.g. a size limit and the key that raises it).
+      const { rule, hint } = e as { rule?: unknown; hint?: unknown };
+      reportAt(location, from, typeof rule === 'string' ? rule : 'location-unreadable', `Could not read ${shown}: ${(e as Error).message}`, typeof hint === 'string' ? hint : 'Check the path and its permissions.');
       return;
     }
     if (answer === null) {

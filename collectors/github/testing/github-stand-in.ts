@@ -307,7 +307,7 @@ export async function startGithubStandIn(options: StandInOptions): Promise<Githu
     }
 
     // The account is spent: GitHub refuses until the window's reset (a 304 would still be free).
-    if (account.used >= limit && !(request.headers['if-none-match'] && method === 'GET')) return primaryLimit(Math.ceil(account.resetAt / 1000));
+    if (resource !== 'graphql' && account.used >= limit && !(request.headers['if-none-match'] && method === 'GET')) return primaryLimit(Math.ceil(account.resetAt / 1000));
 
     const routeRequest: RouteRequest = {
       method,

@@ -32,9 +32,9 @@ export async function createTestContext(env: NodeJS.ProcessEnv = {}): Promise<Te
   return { context, output, dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** Config for the stand-in: fast retries, small timeouts. */
+/** Config for the stand-in: fast retries, small timeouts, the REST path (GraphQL tests ask for it). */
 export function githubConfig(baseUrl: string, overrides: Partial<GithubConfig> = {}): GithubConfig {
-  return { ...GITHUB_DEFAULTS, org: 'acme', baseUrl, concurrency: 8, retries: 2, timeoutMs: 2000, ...overrides };
+  return { ...GITHUB_DEFAULTS, org: 'acme', baseUrl, concurrency: 8, retries: 2, timeoutMs: 2000, api: 'rest', ...overrides };
 }
 
 /** A token of the shape GitHub issues (`ghp_` and 36 characters). */

@@ -4,6 +4,7 @@ import { actionsRoutes } from './actions.ts';
 import { deploymentRoutes } from './deployments.ts';
 import { gitDataRoutes } from './git-data.ts';
 import { issueCommentRoutes } from './issue-comments.ts';
+import { graphqlRoutes } from './graphql.ts';
 import { repositoryRoutes } from './repositories.ts';
 import { scaffoldingRoutes } from './scaffolding.ts';
 import { securityAlertRoutes } from './security-alerts.ts';
@@ -14,6 +15,7 @@ export const routes: Route[] = [
   ...deploymentRoutes,
   ...gitDataRoutes,
   ...issueCommentRoutes,
+  ...graphqlRoutes,
   ...repositoryRoutes,
   ...scaffoldingRoutes,
   ...securityAlertRoutes,
