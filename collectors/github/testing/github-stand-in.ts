@@ -388,6 +388,7 @@ export async function startGithubStandIn(options: StandInOptions): Promise<Githu
     };
   }
 
+  for (const route of routes) route.prepare?.();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;

@@ -49,6 +49,7 @@ export const graphqlRoutes: Route[] = [
     method: 'POST',
     path: '/graphql',
     resource: 'graphql',
+    prepare: () => void githubSchema(),
     handle: (request, world) => {
       const body = (request.body ?? {}) as { query?: unknown; variables?: Record<string, unknown> };
       if (typeof body.query !== 'string') return { status: 400, body: { message: 'Problems parsing JSON', documentation_url: 'https://docs.github.com/graphql' }, points: 0 };

@@ -67,6 +67,8 @@ export interface Route {
   /** Which rate-limit account it spends (default `core`). */
   resource?: RateResource;
   handle(request: RouteRequest, world: StandInWorld): RouteAnswer | null | Promise<RouteAnswer | null>;
+  /** Expensive set-up done when the stand-in starts, not inside the first request's time-out. */
+  prepare?(): void;
 }
 
 /** Matches `path` against a route pattern; the params, or null. */
