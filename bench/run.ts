@@ -34,6 +34,8 @@ Options:
   --docs            the docs figure instead: backlot docs preview vs MkDocs (Debian's mkdocs) on a
                     generated Markdown corpus, pages per second
   --docs-pages L    corpus sizes for --docs (default 300,3000)
+  --github SIZES    instead: the GitHub source's REST and GraphQL paths against the stand-in,
+                    for organisations of these sizes (e.g. 1000,10000): points, requests, wall time
   -h, --help        show this help
 `;
 
@@ -132,6 +134,7 @@ async function main(): Promise<number> {
       'org-dir': { type: 'string' },
       docs: { type: 'boolean', default: false },
       'docs-pages': { type: 'string', default: '300,3000' },
+      github: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -154,6 +157,15 @@ async function main(): Promise<number> {
     const { runDocsBench, formatDocsBench } = await import('./docs-bench.ts');
     const rows = await runDocsBench(sizes, (s) => process.stderr.write(`${s}\n`));
     process.stdout.write(values.json ? `${JSON.stringify(rows, null, 2)}\n` : `${formatDocsBench(rows)}\n`);
+    return 0;
+  }
+  if (values.github !== undefined) {
+    const { benchGithub, githubBenchHeading, githubBenchVerdict } = await import('./github-api.ts');
+    const sizes = values.github.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+    process.stdout.write(githubBenchHeading() + '\n');
+    const figures = await benchGithub(sizes.length ? sizes : [1000, 10000], (line) => process.stdout.write(line + '\n'));
+    process.stdout.write(githubBenchVerdict(figures).join('\n') + '\n');
+    if (values.json) process.stdout.write(JSON.stringify(figures, null, 2) + '\n');
     return 0;
   }
   const entities = Number(values.entities);
