@@ -139,3 +139,25 @@ describe('the GraphQL path', () => {
     }
   });
 });
+
+describe('web URLs of the configured host', () => {
+  test('a $text written as a blob or raw URL of the organisation is read through the API, authenticated and counted', async () => {
+    const api = (name: string, target: string) =>
+      ['---', 'apiVersion: backstage.io/v1alpha1', 'kind: API', 'metadata:', `  name: ${name}`, 'spec:', '  type: openapi', '  lifecycle: production', '  owner: group:default/team-a', '  definition:', `    $text: ${target}`].join('\n');
+    const github = await startGithubStandIn({ org: 'acme', repositories: [{ name: 'specs', pushedAt: '2026-01-01T00:00:00Z', files: { 'openapi.yaml': 'openapi: 3.0.0\n' } }, { name: 'portal', pushedAt: '2026-01-01T00:00:00Z', files: {} }] });
+    github.push('portal', { 'catalog-info.yaml': descriptor('portal') + api('by-blob', `${github.webUrl}/acme/specs/blob/main/openapi.yaml`) + '\n' + api('by-raw', `${github.webUrl}/raw/acme/specs/main/openapi.yaml`) + '\n' });
+    const t = await createTestContext(env);
+    try {
+      const result = await readGithubCatalog(t.context, githubConfig(github.baseUrl, { api: 'graphql', timeoutMs: 30_000 }), fast);
+      const definitions = result.entities.filter((e) => e.located.entity.kind === 'API').map((e) => [e.located.entity.metadata.name, (e.located.entity.spec as { definition: string }).definition]);
+      assert.deepEqual(definitions.sort(), [['by-blob', 'openapi: 3.0.0\n'], ['by-raw', 'openapi: 3.0.0\n']]);
+      const reads = github.requests.filter((r) => r.path.startsWith('/repos/acme/specs/contents/openapi.yaml'));
+      assert.equal(reads.length, 1, 'read once through the contents API for both URLs');
+      assert.ok(reads.every((r) => r.authenticated));
+      assert.equal(result.report.stats?.requests, github.requests.length, 'counted in the run\'s request stats');
+    } finally {
+      await github.close();
+      await t.remove();
+    }
+  });
+});
