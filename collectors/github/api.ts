@@ -30,6 +30,8 @@ export interface GithubApi {
   /** A GraphQL query; its `rateLimit { cost }`, when asked for, is added to `counters.graphqlPoints`. */
   graphql<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<T>;
   counters: RequestCounters;
+  /** The ETag cache behind `get` (saved by `save`), for code that calls conditionalGet itself. */
+  cache: HttpCache;
   /** Set when the rate limit ran out beyond github.maxWaitSeconds: stop and keep last good data. */
   stopped(): { resetAt: Date; reason: string } | undefined;
   /** The text with the token blanked out (for messages that quote an error). */
@@ -109,6 +111,7 @@ export async function openGithubApi(context: CollectorContext, options: OpenGith
       return data;
     },
     counters: client.counters,
+    cache,
     stopped: client.stopped,
     redact,
     save: () => saveHttpCache(cacheFile, cache, () => true),
