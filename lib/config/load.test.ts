@@ -81,3 +81,13 @@ test('loadConfig reads the file from the project root', async () => {
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('a config error names the file it came from, also with --config', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'backlot-config-'));
+  try {
+    await writeFile(path.join(dir, 'other.yaml'), 'source: github\n');
+    await assert.rejects(loadConfig(dir, 'other.yaml'), /^ConfigError: other\.yaml: source is "github" but there is no github section/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

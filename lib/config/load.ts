@@ -73,7 +73,7 @@ export function parseConfig(text: string, displayName = CONFIG_FILE): BacklotCon
     });
     throw new ConfigError(`Invalid configuration in ${displayName}:\n  ${messages.join('\n  ')}`);
   }
-  return withDefaults(raw as Partial<BacklotConfig>);
+  return withDefaults(raw as Partial<BacklotConfig>, displayName);
 }
 
 /** Where a value (or, for an unknown key, the key itself) starts in the file. */
@@ -87,7 +87,7 @@ function positionOf(doc: Document, lineCounter: LineCounter, keyPath: string[], 
   return node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
 }
 
-function withDefaults(raw: Partial<BacklotConfig>): BacklotConfig {
+function withDefaults(raw: Partial<BacklotConfig>, displayName: string): BacklotConfig {
   const config: BacklotConfig = {
     ...structuredClone(CONFIG_DEFAULTS),
     ...raw,
@@ -97,7 +97,7 @@ function withDefaults(raw: Partial<BacklotConfig>): BacklotConfig {
   if (raw.github) config.github = { ...GITHUB_DEFAULTS, ...raw.github };
   if (!config.base.endsWith('/')) config.base += '/';
   if (config.source === 'github' && !config.github) {
-    throw new ConfigError(`${CONFIG_FILE}: source is "github" but there is no github section; add github.org: <your organisation>`);
+    throw new ConfigError(`${displayName}: source is "github" but there is no github section; add github.org: <your organisation>`);
   }
   return config;
 }
