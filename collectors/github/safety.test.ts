@@ -129,6 +129,22 @@ describe('the primary rate limit', () => {
     }
   });
 
+  test('the GraphQL account used up: the run stops cleanly too, what was read is kept, the rest is reported with the reset time', async () => {
+    const github = await startGithubStandIn({ org: 'acme', repositories: generateRepositories(150, 'acme'), rateLimit: { graphql: 2 } });
+    const t = await createTestContext(env);
+    try {
+      const result = await readGithubCatalog(t.context, githubConfig(github.baseUrl, { api: 'graphql', maxWaitSeconds: 5, timeoutMs: 30_000 }), fast);
+      assert.equal(result.report.partial, true);
+      assert.equal(result.entities.length, 100, 'two batches of 50 were read before the account ran out');
+      assert.equal(result.report.stats?.rateLimitResetAt !== undefined, true);
+      assert.ok(result.report.failures.length === 50 && result.report.failures.every((f) => /github\.maxWaitSeconds \(5 s\)/.test(f.message)), JSON.stringify(result.report.failures.slice(0, 2)));
+      assert.equal(github.requests.filter((r) => r.path.startsWith('/repos/')).length, 0, 'no REST request was sent after the stop');
+    } finally {
+      await github.close();
+      await t.remove();
+    }
+  });
+
   test('used up with a reset within the budget: waited out, with a progress line while waiting', async () => {
     const github = await startGithubStandIn({ org: 'acme', repositories: generateRepositories(5, 'acme') });
     const t = await createTestContext(env);
