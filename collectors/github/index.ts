@@ -137,7 +137,9 @@ export async function readGithubCatalog(context: CollectorContext, github: Githu
     unlisted = classifyListingFailure(error, { org: config.org, baseUrl: config.baseUrl, tokenEnv: config.tokenEnv, hasToken: Boolean(token), stoppedReason: client.stopped()?.reason }, redact);
     failures.push({ item: config.org, message: unlisted.message });
     problems.push({ file: `${webOrigin}/${config.org}`, line: 1, column: 1, severity: 'error', rule: 'github-organisation-failed', message: `Could not list the repositories of ${config.org}: ${unlisted.message}`, hint: unlisted.fix });
-    await markRepositoryFactsStale(context, { error: unlisted.message, failedAt: now });
+    // Facts of other settings (another organisation) are not this one's to keep.
+    if (settingsChange) await writeRepositoryFacts(context, []);
+    else await markRepositoryFactsStale(context, { error: unlisted.message, failedAt: now });
   }
 
   let lastSave = Date.now();

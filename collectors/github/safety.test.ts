@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { catalogCollector } from '../catalog/collector.ts';
+import { repositoryFactsDir } from './facts.ts';
 import { readGithubCatalog } from './index.ts';
 import { generateRepositories, startGithubStandIn } from './testing/github-stand-in.ts';
 import type { RecordedRequest } from './testing/github-stand-in.ts';
@@ -42,6 +43,7 @@ describe('settings', () => {
       assert.ok(t.output.some((l) => /settings changed \(org "acme" → "globex"\)/.test(l)), t.output.join(''));
       assert.ok(t.output.some((l) => /collected with other settings .*starting clean/.test(l)));
       assert.deepEqual(await readdir(path.join(t.context.cacheDir, 'github', 'repositories')).catch(() => []), []);
+      assert.deepEqual(await readdir(repositoryFactsDir(t.context)), [], 'no facts of acme are left as facts of globex');
     } finally {
       await acme.close();
       await t.remove();
