@@ -13,6 +13,7 @@ import { attachReadWarnings } from '../../lib/catalog/catalog.ts';
 import { createLocalSource, fileLocation } from '../local/source.ts';
 import { createAllowedHostsReader } from '../url/allowed-hosts-reader.ts';
 import { withUrlReaders } from '../../lib/catalog/url-readers.ts';
+import { githubUrlsForLocalSource } from '../github/url-reader.ts';
 import { readPreviousMeta, readPreviousProblems, readPreviousRecords, writeCatalogContent } from './content-store.ts';
 import { toEntityRecord } from './records.ts';
 import { warnOversizedContent } from './oversized-content.ts';
@@ -137,6 +138,8 @@ async function readFromLocal(context: CollectorContext): Promise<SourceRead> {
   const entities: SourceRead['entities'] = [];
   const problems: Problem[] = [];
   let filesRead = 0;
+  // URL targets of the configured GitHub organisation are read through its API (authenticated, cached).
+  const githubUrls = await githubUrlsForLocalSource(context);
   // Each root is confined to its own folder: a Location may not reach outside the tree it lives in.
   // One set of files read across the roots: a file two roots reach is one file, not a duplicate.
   const visited = new Set<string>();
@@ -144,7 +147,9 @@ async function readFromLocal(context: CollectorContext): Promise<SourceRead> {
   const { allowedHosts, urlTimeoutMs } = context.config.catalog;
   const readers = allowedHosts.length > 0 ? [createAllowedHostsReader({ allowedHosts, timeoutMs: urlTimeoutMs })] : [];
   for (const root of roots) {
-    const source = withUrlReaders(createLocalSource(path.dirname(root.target)), readers);
+    // The organisation's own URLs through its API first; other allowed hosts through the URL readers.
+    const local = createLocalSource(path.dirname(root.target));
+    const source = withUrlReaders(githubUrls ? githubUrls.wrap(local) : local, readers);
     const result = await context.logger.time(
       `catalog: read ${source.display(root)}`,
       () => readEntities([root], source, { visited }),
@@ -155,7 +160,8 @@ async function readFromLocal(context: CollectorContext): Promise<SourceRead> {
     for (const located of result.entities) entities.push({ located });
   }
   const origin = context.config.catalog.locations.join(', ');
-  return { entities, problems, filesRead, origin, sourceKey: `local:${origin}` };
+  const stats = await githubUrls?.finish();
+  return { entities, problems, filesRead, origin, sourceKey: `local:${origin}`, ...(stats ? { report: { items: entities.length, failures: [], stats } } : {}) };
 }
 
 async function readFromGithub(context: CollectorContext): Promise<SourceRead> {

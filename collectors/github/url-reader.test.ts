@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { test } from 'node:test';
+import { catalogCollector } from '../catalog/collector.ts';
 import { openGithubApi } from './api.ts';
 import { startGithubStandIn } from './testing/github-stand-in.ts';
 import { createTestContext, githubConfig, TEST_TOKEN } from './testing/test-context.ts';
@@ -26,6 +29,30 @@ test('the GitHub URL reader reads web URLs of its organisation through the API (
     github.requests.length = 0;
     assert.equal(await again.read(blob, { maxBytes: 1024 }), 'openapi: 3.0.0\n');
     assert.equal(github.requests[0]?.status, 304, 'answered from the saved ETag');
+  } finally {
+    await github.close();
+    await t.remove();
+  }
+});
+
+test('collect from a local folder: a $text written as a web URL of the configured organisation is read through the API and counted', async () => {
+  const github = await startGithubStandIn({ org: 'acme', repositories: [{ name: 'specs', files: { 'openapi.yaml': 'openapi: 3.0.0\n' } }] });
+  const t = await createTestContext({ GITHUB_TOKEN: TEST_TOKEN });
+  try {
+    const folder = path.join(t.dir, 'catalog');
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, 'catalog-info.yaml'), [
+      'apiVersion: backstage.io/v1alpha1', 'kind: API', 'metadata:', '  name: payments', 'spec:', '  type: openapi', '  lifecycle: production', '  owner: group:default/team-a',
+      '  definition:', `    $text: ${github.webUrl}/acme/specs/blob/main/openapi.yaml`, '',
+    ].join('\n'));
+    t.context.root = t.dir;
+    t.context.config = { ...t.context.config, source: 'local', catalog: { locations: [folder] }, github: githubConfig(github.baseUrl) };
+    const report = await catalogCollector.collect(t.context);
+    assert.equal(report.items, 1);
+    const record = JSON.parse(await readFile(path.join(t.context.outDir, 'entities/default/api/payments.json'), 'utf8')) as { entity: { spec: { definition: string } } };
+    assert.equal(record.entity.spec.definition, 'openapi: 3.0.0\n');
+    assert.equal(report.stats?.githubRequests, 1);
+    assert.ok(github.requests.length === 1 && github.requests[0]!.authenticated && github.requests[0]!.path.startsWith('/repos/acme/specs/contents/openapi.yaml'));
   } finally {
     await github.close();
     await t.remove();
