@@ -18,7 +18,7 @@ const ARGS = ['collect', '--content-dir', 'content', '--cache-dir', 'cache'];
 
 function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const clean = { ...process.env, CI: 'true', ...env };
+    const clean: NodeJS.ProcessEnv = { ...process.env, CI: 'true', ...env };
     if (!('GITHUB_TOKEN' in env)) delete clean.GITHUB_TOKEN;
     execFile(process.execPath, [CLI, ...args], { cwd, env: clean }, (error, stdout, stderr) => {
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });

@@ -8,7 +8,7 @@ import { linkOf } from './http-cache.ts';
 
 // resolve() never touches the network: an Octokit without a reachable host is enough.
 const cache: HttpCache = { entries: new Map(), touched: new Set() };
-const source = createContentsSource({ octokit: new Octokit({ baseUrl: 'http://127.0.0.1:9' }), cache, org: 'acme', webOrigin: 'https://github.com' });
+const source = createContentsSource({ octokit: new Octokit({ baseUrl: 'http://127.0.0.1:9' }), cache, org: 'acme', webOrigin: 'https://github.com', maxFileBytes: 1024 * 1024 });
 const base = { type: 'url' as const, target: 'https://github.com/acme/shop/blob/main/catalog/catalog-info.yaml' };
 
 test('the web origin of api.github.com is github.com, and a GHES API is served from its own host', () => {
