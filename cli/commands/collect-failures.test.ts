@@ -60,7 +60,7 @@ describe('collect when the organisation cannot be listed', () => {
   before(async () => {
     standIn = await startGithubStandIn({ org: 'acme', repositories: generateRepositories(30, 'acme'), token: TEST_TOKEN });
     dir = await mkdtemp(path.join(os.tmpdir(), 'backlot-cli-failures-'));
-    await writeFile(path.join(dir, 'backlot.config.yaml'), `source: github\ngithub:\n  org: acme\n  baseUrl: ${standIn.baseUrl}\n  retries: 1\n  timeoutMs: 2000\n`);
+    await writeFile(path.join(dir, 'backlot.config.yaml'), `source: github\ncollectors: [catalog]\ngithub:\n  org: acme\n  baseUrl: ${standIn.baseUrl}\n  retries: 1\n  timeoutMs: 2000\n`);
     const first = await runCli(ARGS, dir, { GITHUB_TOKEN: TEST_TOKEN });
     assert.equal(first.code, 0, first.stderr);
     good = await snapshotOf(path.join(dir, 'content'));
@@ -93,7 +93,7 @@ describe('collect when the organisation cannot be listed', () => {
   test('an unknown organisation exits 4 and names github.org', async () => {
     const other = await mkdtemp(path.join(os.tmpdir(), 'backlot-cli-failures-'));
     try {
-      await writeFile(path.join(other, 'backlot.config.yaml'), `source: github\ngithub:\n  org: nosuchorg\n  baseUrl: ${standIn.baseUrl}\n  retries: 1\n`);
+      await writeFile(path.join(other, 'backlot.config.yaml'), `source: github\ncollectors: [catalog]\ngithub:\n  org: nosuchorg\n  baseUrl: ${standIn.baseUrl}\n  retries: 1\n`);
       const run = await runCli(ARGS, other, { GITHUB_TOKEN: TEST_TOKEN });
       assert.equal(run.code, 4, run.stderr);
       assert.match(run.stderr, /"nosuchorg" was not found/);

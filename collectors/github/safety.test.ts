@@ -79,7 +79,7 @@ describe('a killed run', () => {
     const github = await startGithubStandIn({ org: 'acme', repositories: generateRepositories(200, 'acme') });
     const dir = await mkdtemp(path.join(os.tmpdir(), 'backlot-killed-'));
     try {
-      await writeFile(path.join(dir, 'backlot.config.yaml'), `source: github\ngithub:\n  org: acme\n  baseUrl: ${github.baseUrl}\n  concurrency: 4\n  retries: 0\n  timeoutMs: 60000\n`);
+      await writeFile(path.join(dir, 'backlot.config.yaml'), `source: github\ncollectors: [catalog]\ngithub:\n  org: acme\n  baseUrl: ${github.baseUrl}\n  concurrency: 4\n  retries: 0\n  timeoutMs: 60000\n`);
       // The second half of the organisation answers slowly: the process is killed while reading it.
       github.addFault({ path: /service-(1[0-9][0-9]|200)/, kind: 'slow', delayMs: 30_000, times: Infinity });
       const child = spawn(process.execPath, [CLI, 'collect', '--content-dir', 'content', '--cache-dir', 'cache'], { cwd: dir, env: { ...process.env, CI: 'true', ...env }, stdio: 'ignore' });
