@@ -43,6 +43,8 @@ export async function loadHttpCache(file: string): Promise<HttpCache> {
   return cache;
 }
 
+let saves = 0;
+
 /** Saves the entries this run used, plus older ones `keep` vouches for (e.g. repositories not re-read). */
 export async function saveHttpCache(file: string, cache: HttpCache, keep: (key: string) => boolean): Promise<void> {
   const entries: Record<string, CachedAnswer> = {};
@@ -50,7 +52,8 @@ export async function saveHttpCache(file: string, cache: HttpCache, keep: (key: 
     if (cache.touched.has(key) || keep(key)) entries[key] = entry;
   }
   await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
+  // A name of its own per save: two saves of one run may overlap, and each must rename its own file.
+  const temporary = `${file}.${process.pid}.${++saves}.tmp`;
   await writeFile(temporary, JSON.stringify({ version: CACHE_VERSION, entries }) + '\n');
   await rename(temporary, file);
 }

@@ -143,10 +143,14 @@ export async function readGithubCatalog(context: CollectorContext, github: Githu
   }
 
   let lastSave = Date.now();
-  const saveProgress = async (force = false) => {
+  let saving: Promise<void> | undefined;
+  // At most one save in flight: a slow save of a large cache is not overtaken by the next one.
+  const saveProgress = async (force = false): Promise<void> => {
+    if (saving) return force ? saving.then((): Promise<void> => saveProgress(true)) : undefined;
     if (!force && Date.now() - lastSave < SAVE_EVERY_MS) return;
     lastSave = Date.now();
-    await saveHttpCache(httpCacheFile, httpCache, () => true);
+    saving = saveHttpCache(httpCacheFile, httpCache, () => true).finally(() => (saving = undefined));
+    return saving;
   };
 
   if (listing) {
@@ -249,6 +253,7 @@ export async function readGithubCatalog(context: CollectorContext, github: Githu
 
   if (unlisted) {
     // A failure never throws away cache entries it did not replace.
+    await saving;
     await saveHttpCache(httpCacheFile, httpCache, () => true);
     logger.info(`github: ${counters.requests} requests, nothing read: ${unlisted.message}`);
     return {
@@ -265,6 +270,7 @@ export async function readGithubCatalog(context: CollectorContext, github: Githu
   kept.sort((a, b) => a.snapshot.name.localeCompare(b.snapshot.name));
   // Cached answers of listed repositories stay (read, unchanged or failed), and of the repositories their Locations read from.
   const keepRepositories = new Set([...(listing?.repositories.map((r) => r.name.toLowerCase()) ?? []), ...kept.flatMap((k) => Object.keys(k.snapshot.dependsOn).map((n) => n.toLowerCase()))]);
+  await saving;
   await saveHttpCache(httpCacheFile, httpCache, (key) => {
     const match = /\/repos\/[^/]+\/([^/?#]+)/.exec(new URL(key).pathname);
     return match !== null && keepRepositories.has(decodeURIComponent(match[1]!).toLowerCase());
