@@ -34,7 +34,7 @@ export async function createTestContext(env: NodeJS.ProcessEnv = {}): Promise<Te
 
 /** Config for the stand-in: fast retries, small timeouts, the REST path (GraphQL tests ask for it). */
 export function githubConfig(baseUrl: string, overrides: Partial<GithubConfig> = {}): GithubConfig {
-  return { ...GITHUB_DEFAULTS, org: 'acme', baseUrl, concurrency: 8, retries: 2, timeoutMs: 2000, api: 'rest', ...overrides };
+  return { ...GITHUB_DEFAULTS, org: 'acme', baseUrl, concurrency: 8, retries: 2, timeoutMs: 15_000, api: 'rest', ...overrides };
 }
 
 /** A token of the shape GitHub issues (`ghp_` and 36 characters). */
