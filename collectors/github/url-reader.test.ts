@@ -46,7 +46,7 @@ test('collect from a local folder: a $text written as a web URL of the configure
       '  definition:', `    $text: ${github.webUrl}/acme/specs/blob/main/openapi.yaml`, '',
     ].join('\n'));
     t.context.root = t.dir;
-    t.context.config = { ...t.context.config, source: 'local', catalog: { locations: [folder] }, github: githubConfig(github.baseUrl) };
+    t.context.config = { ...t.context.config, source: 'local', catalog: { ...t.context.config.catalog, locations: [folder] }, github: githubConfig(github.baseUrl) };
     const report = await catalogCollector.collect(t.context);
     assert.equal(report.items, 1);
     const record = JSON.parse(await readFile(path.join(t.context.outDir, 'entities/default/api/payments.json'), 'utf8')) as { entity: { spec: { definition: string } } };
