@@ -43,7 +43,10 @@ if (import.meta.main) {
   try {
     await build({ root: options.root, outDir: options.outDir, base: options.base, site: options.site, logLevel: options.logLevel });
   } catch (error) {
-    process.stderr.write(`render-error: ${String((error as Error).message).split('\n')[0]}\n`);
+    // The whole message on one marked line: Vite's first line alone ("Build failed with 1 error:")
+    // names neither the file nor the cause.
+    const message = String((error as Error).message).replace(/\x1b\[[0-9;]*m/g, '').split('\n').map((l) => l.trim()).filter(Boolean).join(' — ');
+    process.stderr.write(`render-error: ${message}\n`);
     process.exitCode = 1;
   }
 }
