@@ -3,8 +3,10 @@
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig } from '../../lib/config/load.ts';
+import { normaliseBase } from '../../lib/config/base.ts';
+import { CONFIG_FILE, loadConfig } from '../../lib/config/load.ts';
 import { GENERATED_DIR } from '../../lib/content/records.ts';
+import { VALIDATED_CONFIG_ENV } from '../../src/lib/portal-config.ts';
 import { createLogger } from '../../lib/log/logger.ts';
 import { checkBudgets, htmlFiles, readBudgets } from '../../src/build/budgets.ts';
 import { DEFAULT_SEARCH_PART_PAGES, indexSite } from '../../src/build/pagefind-index.ts';
@@ -61,15 +63,17 @@ export const command: Command = {
     const logger = createLogger({ quiet: values.quiet });
     const root = process.cwd();
     const config = await loadConfig(root, values.config);
-    const base = values.base ?? config.base;
-    if (!base.startsWith('/')) {
+    if (values.base !== undefined && !values.base.startsWith('/')) {
       process.stderr.write(`backlot build: --base must start with /, e.g. /portal/\n`);
       return EXIT.usage;
     }
+    // --base wins over the file, for the pages (and their sections) as well as for Astro.
+    const base = normaliseBase(values.base ?? config.base);
+    config.base = base;
     // Caught here, before Astro starts, so a typo in `sections` costs a second, not a build.
     const missing = config.sections.filter((s) => !['src/sections', 'src/components/sections'].some((dir) => existsSync(path.join(root, dir, `${s.id}.astro`))));
     if (missing.length > 0) {
-      process.stderr.write(`backlot build: no component for section(s) ${missing.map((s) => `"${s.id}"`).join(', ')} in ${values.config ?? 'backlot.config.yaml'}; add src/sections/<id>.astro or remove the section\n`);
+      process.stderr.write(`backlot build: no component for section(s) ${missing.map((s) => `"${s.id}"`).join(', ')} in ${values.config ?? CONFIG_FILE}; add src/sections/<id>.astro or remove the section\n`);
       return EXIT.usage;
     }
     const partPages = values['search-part-pages'] === undefined ? undefined : Number(values['search-part-pages']);
@@ -92,11 +96,11 @@ export const command: Command = {
     const contentDir = path.resolve(root, values['content-dir'] ?? GENERATED_DIR);
     if (!existsSync(path.join(contentDir, 'catalog'))) logger.warn(`${shown(contentDir)}/catalog does not exist: the portal will be empty (run \`backlot collect\` first)`);
 
-    // The pages read these (src/lib/portal-config.ts): Astro pages cannot take arguments.
+    // The pages read these (src/lib/portal-config.ts): Astro pages cannot take arguments. The
+    // config goes over validated, so the pages never load (or mis-read) it a second time.
     process.env.BACKLOT_ROOT = root;
     process.env.BACKLOT_CONTENT_DIR = contentDir;
-    if (values.config) process.env.BACKLOT_CONFIG = path.resolve(root, values.config);
-    else delete process.env.BACKLOT_CONFIG;
+    process.env[VALIDATED_CONFIG_ENV] = JSON.stringify(config);
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
     let pages: number;

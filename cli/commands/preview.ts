@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { loadConfig } from '../../lib/config/load.ts';
+import { normaliseBase } from '../../lib/config/base.ts';
 import { createStaticServer } from '../../src/build/static-server.ts';
 import type { Command } from '../command.ts';
 import { EXIT, parseCommandOptions } from '../command.ts';
@@ -46,8 +47,7 @@ export const command: Command = {
       process.stderr.write(`backlot preview: ${values.out}/index.html not found; run \`backlot build --out ${values.out}\` first\n`);
       return EXIT.failed;
     }
-    let base = values.base ?? (await loadConfig(root, values.config)).base;
-    if (!base.endsWith('/')) base += '/';
+    const base = normaliseBase(values.base ?? (await loadConfig(root, values.config)).base);
     const server = createStaticServer(outDir, base);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -87,7 +87,20 @@ test('a config error names the file it came from, also with --config', async () 
   try {
     await writeFile(path.join(dir, 'other.yaml'), 'source: github\n');
     await assert.rejects(loadConfig(dir, 'other.yaml'), /^ConfigError: other\.yaml: source is "github" but there is no github section/);
+test('a mistake in a file given with --config is reported under that file name', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'backlot-config-'));
+  try {
+    await writeFile(path.join(dir, 'other.yaml'), 'title: Acme\nsource: gitlab\n');
+    await assert.rejects(loadConfig(dir, 'other.yaml'), (e: Error) => /other\.yaml:2:9: source must be one of/.test(e.message) && !/backlot\.config\.yaml/.test(e.message));
+    await writeFile(path.join(dir, 'other.yaml'), 'source: github\n');
+    await assert.rejects(loadConfig(dir, 'other.yaml'), (e: Error) => /^other\.yaml: source is "github"/.test(e.message));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('the exports folder defaults to the example organisation\'s and can be set', () => {
+  assert.equal(parseConfig('').exports.dir, 'examples/exports');
+  assert.equal(parseConfig('exports:\n  dir: ci-exports\n').exports.dir, 'ci-exports');
+  assert.throws(() => parseConfig('exports:\n  folder: x\n'), (e: Error) => /exports has an unknown key "folder"/.test(e.message));
 });

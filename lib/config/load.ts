@@ -2,16 +2,9 @@
 // mistake into a message that names the key, the line and what was expected.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
-import {
-  CONFIG_DEFAULTS,
-  DEFAULT_SECTIONS,
-  GITHUB_DEFAULTS,
-  configJsonSchema,
-  type BacklotConfig,
-} from './schema.ts';
+import { normaliseBase } from './base.ts';
+import { CONFIG_DEFAULTS, validateConfig, type BacklotConfig } from './schema.ts';
 import { describeDataFault, findDataFault } from '../parse/keys.ts';
 
 export const CONFIG_FILE = 'backlot.config.yaml';
@@ -19,8 +12,6 @@ export const CONFIG_FILE = 'backlot.config.yaml';
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 /** Loads the config from `root`; a missing file means all defaults. */
 export async function loadConfig(root: string, file = CONFIG_FILE): Promise<BacklotConfig> {
@@ -30,9 +21,15 @@ export async function loadConfig(root: string, file = CONFIG_FILE): Promise<Back
     text = await readFile(configPath, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && file === CONFIG_FILE) return structuredClone(CONFIG_DEFAULTS);
-    throw new ConfigError(`${file}: cannot read it (${(error as Error).message})`, { cause: error });
+    throw new ConfigError(`${displayPath(root, configPath, file)}: cannot read it (${(error as Error).message})`, { cause: error });
   }
-  return parseConfig(text, path.relative(root, configPath) || file);
+  return parseConfig(text, displayPath(root, configPath, file));
+}
+
+/** The config file as the user named it: relative inside the project, absolute outside. */
+function displayPath(root: string, configPath: string, file: string): string {
+  const relative = path.relative(root, configPath);
+  return relative && !relative.startsWith('..') ? relative : path.isAbsolute(file) ? file : configPath;
 }
 
 /** Validates config text; throws a ConfigError listing every problem with its line. */
@@ -46,6 +43,7 @@ export function parseConfig(text: string, displayName = CONFIG_FILE): BacklotCon
     });
     throw new ConfigError(`Invalid YAML in ${displayName}:\n  ${messages.join('\n  ')}`);
   }
+  // Validation fills in every default, so `raw` becomes the full config when it is valid.
   const raw = (doc.toJS() ?? {}) as unknown;
   // lib/parse's one rule for input data: __proto__, constructor and prototype keys are refused.
   const fault = findDataFault(raw);
@@ -53,11 +51,8 @@ export function parseConfig(text: string, displayName = CONFIG_FILE): BacklotCon
     const pos = positionOf(doc, lineCounter, fault.path);
     throw new ConfigError(`Invalid configuration in ${displayName}:\n  ${displayName}:${pos.line}:${pos.col}: ${describeDataFault(fault).message}`);
   }
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-  addFormats(ajv);
-  const validate = ajv.compile(configJsonSchema);
-  if (!validate(raw)) {
-    const messages = (validate.errors ?? []).map((err) => {
+  if (!validateConfig(raw)) {
+    const messages = (validateConfig.errors ?? []).map((err) => {
       const keyPath = err.instancePath.split('/').filter(Boolean);
       const pos = positionOf(doc, lineCounter, keyPath, err.keyword === 'additionalProperties' ? (err.params as { additionalProperty: string }).additionalProperty : undefined);
       const key = keyPath.join('.') || '(top level)';
@@ -73,7 +68,7 @@ export function parseConfig(text: string, displayName = CONFIG_FILE): BacklotCon
     });
     throw new ConfigError(`Invalid configuration in ${displayName}:\n  ${messages.join('\n  ')}`);
   }
-  return withDefaults(raw as Partial<BacklotConfig>, displayName);
+  return finish(raw, displayName);
 }
 
 /** Where a value (or, for an unknown key, the key itself) starts in the file. */
@@ -87,15 +82,10 @@ function positionOf(doc: Document, lineCounter: LineCounter, keyPath: string[], 
   return node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
 }
 
-function withDefaults(raw: Partial<BacklotConfig>, displayName: string): BacklotConfig {
-  const config: BacklotConfig = {
-    ...structuredClone(CONFIG_DEFAULTS),
-    ...raw,
-    catalog: { ...CONFIG_DEFAULTS.catalog, ...raw.catalog },
-    sections: (raw.sections ?? DEFAULT_SECTIONS).map((s) => ({ ...s, kinds: (s.kinds ?? []).map((k) => k.toLowerCase()) })),
-  };
-  if (raw.github) config.github = { ...GITHUB_DEFAULTS, ...raw.github };
-  if (!config.base.endsWith('/')) config.base += '/';
+/** What a schema cannot say: base written one way, kinds compared lower-case, github needs its block. */
+function finish(config: BacklotConfig, displayName: string): BacklotConfig {
+  config.base = normaliseBase(config.base);
+  for (const section of config.sections) section.kinds = section.kinds.map((k) => k.toLowerCase());
   if (config.source === 'github' && !config.github) {
     throw new ConfigError(`${displayName}: source is "github" but there is no github section; add github.org: <your organisation>`);
   }

@@ -1,53 +1,29 @@
-// backlot.config.yaml: its type, its JSON Schema (the one source of truth for validation), and
-// its defaults. Every option has a default, so an empty file is a working config.
+// backlot.config.yaml as ONE declaration: a TypeBox schema (plain JSON Schema, validated by ajv,
+// which also fills in each `default`) from which the TypeScript type is derived. A concern's own
+// block lives next to its code and is composed in below with one line.
+import { Type, type Static } from 'typebox';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { githubConfigSchema } from '../../collectors/github/config.ts';
 import { costConfigJsonSchema, type CostConfig } from '../../collectors/cost/config.ts';
 import { metricsConfigJsonSchema, type MetricsConfig } from '../../collectors/metrics/config.ts';
 import { signalsConfigJsonSchema, type SignalsConfig } from '../signals/config.ts';
 
-export interface GithubConfig {
-  /** The organisation whose repositories are read. */
-  org: string;
-  /** REST API root; set it for GitHub Enterprise Server (`https://ghe.example.com/api/v3`). */
-  baseUrl: string;
-  /** Name of the environment variable holding the token (a PAT or a GitHub App installation token). */
-  tokenEnv: string;
-  /** Descriptor path read from each repository's default branch. */
-  descriptorPath: string;
-  /** Repository name patterns (`*` wildcard) to include; empty means all. */
-  include: string[];
-  /** Repository name patterns to leave out. */
-  exclude: string[];
-  /** Only repositories with at least one of these topics; empty means any. */
-  topics: string[];
-  /** Read archived repositories too. */
-  archived: boolean;
-  /** Read forks too. */
-  forks: boolean;
-  /** Register a repository without a descriptor as a Component (owner from CODEOWNERS), so nothing is invisible. */
-  registerWithoutDescriptor: boolean;
-  /** Requests in flight at once. */
-  concurrency: number;
-  /** Attempts for a request that fails with 5xx or a timeout. */
-  retries: number;
-  /** Milliseconds before a request counts as timed out. */
-  timeoutMs: number;
-  /** Seconds a run may wait in all for primary rate-limit resets before it stops with what it has (exit 3). */
-  maxWaitSeconds: number;
-  /** Files (descriptors, `$text` targets) above this many bytes are refused without being downloaded. */
-  maxFileBytes: number;
-  /** `graphql`: changed repositories read in batched GraphQL queries; `rest`: one REST request per file (older GitHub Enterprise Server). */
-  api: 'graphql' | 'rest';
-}
+export type { GithubConfig } from '../../collectors/github/config.ts';
 
-export interface SectionConfig {
-  /** Section id, e.g. `relations`, `api-definition`, or an organisation's own. */
-  id: string;
-  /** Path to an .astro component (for organisation sections), relative to the project root. */
-  component?: string;
-  /** Kinds the section shows on; empty means all. */
-  kinds: string[];
-}
+const stringList = (description: string, defaults: string[], extra: { minItems?: number } = {}) =>
+  Type.Array(Type.String({ minLength: 1 }), { description, default: defaults, ...extra });
 
+const sectionSchema = Type.Object(
+  {
+    id: Type.String({ pattern: '^[a-z0-9-]+$', description: 'a section id in lower-case letters, digits and -, e.g. relations or cost' }),
+    component: Type.Optional(Type.String({ description: 'path to an .astro component, relative to the project root' })),
+    kinds: Type.Array(Type.String({ minLength: 1 }), { default: [], description: 'kinds the section shows on; empty means all' }),
+  },
+  { additionalProperties: false },
+);
+
+/** The `docs:` block (collectors/docs); the docs collector applies these defaults. */
 export interface DocsConfig {
   /** Release tags published as versions beside the default branch. */
   versions: { tags: string; last: number };
@@ -59,156 +35,103 @@ export interface DocsConfig {
 
 export const DOCS_DEFAULTS: DocsConfig = { versions: { tags: 'v*', last: 3 }, iframeHosts: [], imageHosts: [] };
 
-export interface BacklotConfig {
-  /** Shown in the header and the page titles. */
-  title: string;
-  /** Public URL of the portal, used for canonical links; optional. */
-  site?: string;
-  /** Sub-path the portal is served from (`/` or `/portal/`). */
-  base: string;
-  /** Where catalog descriptors come from. */
-  source: 'local' | 'github';
-  catalog: {
-    /** Root locations for the `local` source: descriptor files or folders, relative to the project root. */
-    locations: string[];
-    /** Hosts whose `$text`/`$json`/`$yaml` and Location URLs are read (public addresses only); others are "not fetched". */
-    allowedHosts: string[];
-    /** Milliseconds for reading one URL on an allowed host, redirects included. */
-    urlTimeoutMs: number;
-  };
-  github?: GithubConfig;
-  /** Collectors to run, in order: built-in names or paths to modules exporting a `Collector`. */
-  collectors: string[];
-  /** Entity page sections, in order. */
-  sections: SectionConfig[];
-  /** Cloud cost exports (collectors/cost/config.ts); defaults applied by the cost collector. */
-  cost?: Partial<CostConfig>;
-  /** Prometheus queries and snapshots (collectors/metrics/config.ts); defaults applied by the metrics collector. */
-  metrics?: Partial<MetricsConfig>;
-  /** Settings of the service-signal collectors (lib/signals/config.ts); every key has a default. */
-  signals?: SignalsConfig;
-  /** Docs-as-code (collectors/docs). */
-  docs?: DocsConfig;
-}
+const docsConfigJsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    versions: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        tags: { type: 'string', minLength: 1, description: 'a git tag pattern, e.g. v*' },
+        last: { type: 'integer', minimum: 0, maximum: 20, description: 'how many of the newest matching tags' },
+      },
+    },
+    iframeHosts: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'host names, e.g. www.youtube-nocookie.com' },
+    imageHosts: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'host names, e.g. img.shields.io' },
+  },
+} as const;
 
-export const GITHUB_DEFAULTS: Omit<GithubConfig, 'org'> = {
-  baseUrl: 'https://api.github.com',
-  tokenEnv: 'GITHUB_TOKEN',
-  descriptorPath: 'catalog-info.yaml',
-  include: [],
-  exclude: [],
-  topics: [],
-  archived: false,
-  forks: false,
-  registerWithoutDescriptor: false,
-  concurrency: 8,
-  retries: 3,
-  timeoutMs: 30_000,
-  maxWaitSeconds: 900,
-  maxFileBytes: 1024 * 1024,
-  api: 'graphql',
-};
-
-export const DEFAULT_SECTIONS: SectionConfig[] = [
-  { id: 'about', kinds: [] },
-  { id: 'docs', kinds: [] },
-  { id: 'relations', kinds: [] },
-  { id: 'diagram', kinds: [] },
+/** The built-in sections, in page order (kinds default to all). */
+const DEFAULT_SECTION_IDS = [
+  { id: 'about' },
+  { id: 'docs' },
+  { id: 'relations' },
+  { id: 'diagram' },
   { id: 'api-definition', kinds: ['api'] },
   { id: 'ci', kinds: ['component', 'resource'] },
   { id: 'test-reports', kinds: ['component', 'resource'] },
   { id: 'deployments', kinds: ['component', 'resource'] },
   { id: 'security', kinds: ['component', 'resource'] },
-  { id: 'metrics', kinds: [] },
-  { id: 'cost', kinds: [] },
+  { id: 'metrics' },
+  { id: 'cost' },
   { id: 'signal-rollup', kinds: ['group'] },
-  { id: 'problems', kinds: [] },
+  { id: 'problems' },
 ];
 
-export const CONFIG_DEFAULTS: BacklotConfig = {
-  title: 'Backlot',
-  base: '/',
-  source: 'local',
-  catalog: { locations: ['examples/catalog-info.yaml'], allowedHosts: [], urlTimeoutMs: 10_000 },
-  collectors: ['catalog', 'docs', 'ci', 'test-reports', 'deployments', 'security', 'metrics', 'cost'],
-  sections: DEFAULT_SECTIONS,
+/**
+ * Blocks owned by one concern, each declared beside its code. Add yours with one line:
+ * `docs: docsConfigSchema,` (import it from `collectors/docs/config.ts`). Optional blocks are
+ * absent unless written; give the block a `default: {}` to always get its defaults.
+ */
+const concernBlocks = {
+  github: Type.Optional(githubConfigSchema),
+  // Plain JSON Schemas with their own interface; the collectors apply their defaults.
+  cost: Type.Optional(Type.Unsafe<Partial<CostConfig>>(costConfigJsonSchema)),
+  metrics: Type.Optional(Type.Unsafe<Partial<MetricsConfig>>(metricsConfigJsonSchema)),
+  signals: Type.Optional(Type.Unsafe<SignalsConfig>(signalsConfigJsonSchema)),
+  docs: Type.Optional(Type.Unsafe<DocsConfig>(docsConfigJsonSchema)),
 };
 
-const stringList = { type: 'array', items: { type: 'string', minLength: 1 } };
-
-/** JSON Schema of the file as a person writes it: everything optional. */
-export const configJsonSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    title: { type: 'string', minLength: 1, description: 'the portal title' },
-    site: { type: 'string', format: 'uri', description: 'the public URL, e.g. https://portal.example.com' },
-    base: { type: 'string', pattern: '^/', description: 'a path that starts with /, e.g. / or /portal/' },
-    source: { enum: ['local', 'github'], description: '`local` (a folder) or `github` (an organisation)' },
-    catalog: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        locations: { ...stringList, minItems: 1, description: 'paths of root descriptors or folders' },
-        allowedHosts: { ...stringList, description: 'host names (e.g. specs.example.com) whose URL targets are read' },
-        urlTimeoutMs: { type: 'integer', minimum: 1, description: 'milliseconds for reading one URL, e.g. 10000' },
+/** The whole file. Everything has a default, so an empty file is a working config. */
+export const configSchema = Type.Object(
+  {
+    title: Type.String({ minLength: 1, default: 'Backlot', description: 'the portal title shown in the header and page titles' }),
+    site: Type.Optional(Type.String({ format: 'uri', description: 'the public URL, e.g. https://portal.example.com' })),
+    base: Type.String({ pattern: '^/', default: '/', description: 'a path that starts with /, e.g. / or /portal/' }),
+    source: Type.Enum(['local', 'github'], { default: 'local', description: '`local` (a folder) or `github` (an organisation)' }),
+    catalog: Type.Object(
+      {
+        locations: stringList('paths of root descriptors or folders, relative to the project root', ['examples/catalog-info.yaml'], { minItems: 1 }),
+        allowedHosts: stringList('host names (e.g. specs.example.com) whose URL targets are read', []),
+        urlTimeoutMs: Type.Integer({ minimum: 1, default: 10_000, description: 'milliseconds for reading one URL, e.g. 10000' }),
       },
-    },
-    github: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['org'],
-      properties: {
-        org: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]*$', description: 'the organisation login' },
-        baseUrl: { type: 'string', format: 'uri', description: 'the REST API root' },
-        tokenEnv: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'an environment variable name' },
-        descriptorPath: { type: 'string', minLength: 1 },
-        include: stringList,
-        exclude: stringList,
-        topics: stringList,
-        archived: { type: 'boolean' },
-        forks: { type: 'boolean' },
-        registerWithoutDescriptor: { type: 'boolean' },
-        concurrency: { type: 'integer', minimum: 1, maximum: 64 },
-        retries: { type: 'integer', minimum: 0, maximum: 10 },
-        timeoutMs: { type: 'integer', minimum: 100 },
-        maxWaitSeconds: { type: 'integer', minimum: 0, description: 'seconds the run may wait for rate-limit resets, e.g. 900' },
-        maxFileBytes: { type: 'integer', minimum: 1, description: 'a size in bytes, e.g. 1048576 (1 MiB)' },
-        api: { enum: ['graphql', 'rest'], description: '`graphql` (batched reads) or `rest` (older GitHub Enterprise Server)' },
+      { additionalProperties: false, default: {} },
+    ),
+    collectors: stringList('collector names or module paths, run in this order (catalog first)', ['catalog', 'docs', 'ci', 'test-reports', 'deployments', 'security', 'metrics', 'cost']),
+    exports: Type.Object(
+      {
+        dir: Type.String({ minLength: 1, default: 'examples/exports', description: 'a folder, relative to the project root, where CI, test, metrics and cost exports are dropped' }),
       },
-    },
-    collectors: { ...stringList, description: 'collector names or module paths' },
-    cost: costConfigJsonSchema,
-    metrics: metricsConfigJsonSchema,
-    signals: signalsConfigJsonSchema,
-    docs: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        versions: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            tags: { type: 'string', minLength: 1, description: 'a git tag pattern, e.g. v*' },
-            last: { type: 'integer', minimum: 0, maximum: 20, description: 'how many of the newest matching tags' },
-          },
-        },
-        iframeHosts: { ...stringList, description: 'host names, e.g. www.youtube-nocookie.com' },
-        imageHosts: { ...stringList, description: 'host names, e.g. img.shields.io' },
-      },
-    },
-    sections: {
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['id'],
-        properties: {
-          id: { type: 'string', pattern: '^[a-z0-9-]+$' },
-          component: { type: 'string' },
-          kinds: stringList,
-        },
-      },
-    },
+      { additionalProperties: false, default: {} },
+    ),
+    sections: Type.Array(sectionSchema, { default: DEFAULT_SECTION_IDS, description: 'entity page sections, in order' }),
+    ...concernBlocks,
   },
-} as const;
+  { additionalProperties: false },
+);
+
+/** The validated config, every default applied. */
+export type BacklotConfig = Static<typeof configSchema>;
+export type SectionConfig = Static<typeof sectionSchema>;
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const ajv = addFormats(new Ajv({ allErrors: true, strict: false, verbose: true, useDefaults: true }));
+
+/** Validates `data` in place, filling in defaults; `errors` is set when it is not valid. */
+export const validateConfig = ajv.compile<BacklotConfig>(configSchema);
+const validateGithub = ajv.compile(githubConfigSchema);
+
+function defaultsOf<T>(validate: (data: unknown) => boolean, seed: Record<string, unknown>): T {
+  const data = structuredClone(seed);
+  validate(data);
+  return data as T;
+}
+
+/** Every default (what an empty file means). */
+export const CONFIG_DEFAULTS: BacklotConfig = defaultsOf(validateConfig, {});
+export const DEFAULT_SECTIONS: SectionConfig[] = CONFIG_DEFAULTS.sections;
+export const GITHUB_DEFAULTS: Omit<Static<typeof githubConfigSchema>, 'org'> = (() => {
+  const { org: _org, ...rest } = defaultsOf<Static<typeof githubConfigSchema>>(validateGithub, { org: 'x' });
+  return rest;
+})();

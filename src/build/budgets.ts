@@ -2,6 +2,7 @@
 // (gzip), the JavaScript it loads up front and the CSS it links. Past a budget the build fails.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { normaliseBase } from '../../lib/config/base.ts';
 import { gzipSync } from 'node:zlib';
 
 /** budgets.json: kB (1,000 bytes) gzip; `pages` overrides `default` by glob (`*` any characters). */
@@ -118,7 +119,7 @@ export function createPageMeasurer(outDir: string, base = '/'): (page: string) =
     if (!fileCache.has(file)) fileCache.set(file, existsSync(file) ? readFileSync(file, 'utf8') : null);
     return fileCache.get(file)!;
   };
-  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const prefix = normaliseBase(base);
   const toFile = (url: string, from: string) => {
     if (/^[a-z]+:/i.test(url) || url.startsWith('//')) return null; // external: not ours to count
     const clean = url.split(/[?#]/)[0];

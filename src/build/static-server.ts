@@ -3,6 +3,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+import { normaliseBase } from '../../lib/config/base.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -42,7 +43,7 @@ export type Resolution =
 
 /** Maps a request path to a file under `root` (served at `base`), a redirect, or not found. */
 export function resolveRequest(root: string, base: string, urlPath: string): Resolution {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const prefix = normaliseBase(base);
   let pathname: string;
   try {
     pathname = decodeURIComponent(urlPath.split(/[?#]/)[0]);

@@ -1,9 +1,10 @@
 // The link helper every page and component uses: prefixes Astro's configured base path.
-import { entityPath, joinBase } from './paths.ts';
+import { pathWithBase } from '../../lib/config/base.ts';
+import { entityPath } from './paths.ts';
 
 /** A portal-internal URL for `path` (e.g. `catalog/`), under the configured base. */
 export function href(path = ''): string {
-  return joinBase(import.meta.env.BASE_URL, path);
+  return pathWithBase(import.meta.env.BASE_URL, path);
 }
 
 /** The URL of an entity's page. */

@@ -1,18 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { entityPath, joinBase, parseRef, shortRef } from './paths.ts';
-
-test('joinBase prefixes the root base without doubling slashes', () => {
-  assert.equal(joinBase('/', 'catalog/'), '/catalog/');
-  assert.equal(joinBase('/', '/catalog/'), '/catalog/');
-  assert.equal(joinBase('/', ''), '/');
-});
-
-test('joinBase honours a sub-path base with or without its trailing slash', () => {
-  assert.equal(joinBase('/portal/', 'catalog/'), '/portal/catalog/');
-  assert.equal(joinBase('/portal', 'search/?q=x'), '/portal/search/?q=x');
-  assert.equal(joinBase('/portal/', ''), '/portal/');
-});
+import { entityPath, parseRef, shortRef } from './paths.ts';
 
 test('parseRef reads full, kind-only and bare references, lower-cased, like Backstage', () => {
   assert.deepEqual(parseRef('Component:Default/My-Svc'), { kind: 'component', namespace: 'default', name: 'my-svc' });

@@ -1,13 +1,7 @@
 // Pure URL building, shared by pages and tests: the one place that knows how a ref becomes a path
-// and how the base path is prefixed, so no page hand-writes a link.
+// (the base path is lib/config/base.ts's), so no page hand-writes a link.
 import { DEFAULT_NAMESPACE, safeParseEntityRef } from '../../lib/catalog/ref.ts';
 
-/** Prefixes `path` (relative to the portal root, with or without a leading slash) with `base`. */
-export function joinBase(base: string, path: string): string {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
-  const rest = path.replace(/^\/+/, '');
-  return `${prefix.startsWith('/') ? prefix : `/${prefix}`}${rest}`;
-}
 
 /** The parts of a full entity reference `kind:namespace/name`. */
 export interface RefParts {

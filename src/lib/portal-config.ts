@@ -1,9 +1,13 @@
-// Where the pages find the project: `backlot build` passes the root, config file and content
-// folder through the environment, because Astro's pages cannot take arguments.
+// Where the pages find the project: `backlot build` passes the root, the content folder and the
+// config (validated, --base applied) through the environment, because Astro's pages cannot take
+// arguments. Outside `backlot build` (astro dev, astro check) the config file is read here.
 import path from 'node:path';
 import { loadConfig } from '../../lib/config/load.ts';
 import type { BacklotConfig } from '../../lib/config/schema.ts';
 import { GENERATED_DIR } from '../../lib/content/records.ts';
+
+/** Environment variable holding the validated config as JSON, set by `backlot build`. */
+export const VALIDATED_CONFIG_ENV = 'BACKLOT_VALIDATED_CONFIG';
 
 /** The project root: `BACKLOT_ROOT`, else the working directory. */
 export function projectRoot(): string {
@@ -17,8 +21,9 @@ export function contentDir(): string {
 
 let configPromise: Promise<BacklotConfig> | undefined;
 
-/** backlot.config.yaml (or `BACKLOT_CONFIG`), validated once per build. */
+/** The config `backlot build` validated; read from backlot.config.yaml only without it. */
 export function portalConfig(): Promise<BacklotConfig> {
-  configPromise ??= loadConfig(projectRoot(), process.env.BACKLOT_CONFIG);
+  const handedOver = process.env[VALIDATED_CONFIG_ENV];
+  configPromise ??= handedOver ? Promise.resolve(JSON.parse(handedOver) as BacklotConfig) : loadConfig(projectRoot());
   return configPromise;
 }
