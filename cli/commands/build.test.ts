@@ -5,21 +5,26 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONTENT_FORMAT_VERSION, type EntityLinks, type EntityRecord } from '../../lib/content/records.ts';
+import { entityPagePath } from '../../lib/content/paths.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = path.join(root, 'cli', 'backlot.ts');
 const run = (args: string[]) => spawnSync(process.execPath, [cli, 'build', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: '1' } });
 
-function writeRecord(dir: string, kind: string, name: string, spec: Record<string, unknown>, relations: { type: string; targetRef: string }[]) {
+function writeRecord(dir: string, kind: string, name: string, spec: Record<string, unknown>, relations: { type: string; targetRef: string }[], links: EntityLinks = {}) {
   const folder = path.join(dir, 'catalog', 'entities', 'default', kind);
   mkdirSync(folder, { recursive: true });
-  const record = {
-    ref: `${kind}:default/${name}`, kind, namespace: 'default', name,
+  const ref = `${kind}:default/${name}`;
+  const record: EntityRecord = {
+    ref, kind, namespace: 'default', name, title: name, path: entityPagePath(ref), links,
     entity: { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name, description: `The ${name} ${kind}.` }, spec, relations },
     source: { file: `${name}/catalog-info.yaml`, line: 1, column: 1 }, problems: [], collectedAt: '2026-01-02T03:04:05.000Z',
   };
   writeFileSync(path.join(folder, `${name}.json`), JSON.stringify(record));
 }
+
+const meta = { formatVersion: CONTENT_FORMAT_VERSION, collectedAt: '2026-01-02T03:04:05.000Z', source: 'local', origin: 'test', entityCount: 2, countsByKind: {}, problemCounts: { error: 0, warning: 0 }, filesRead: 1, durationMs: 1 };
 
 test('rejects an unknown option and a section without a component before rendering anything', () => {
   const badFlag = run(['--nope']);
@@ -37,8 +42,10 @@ test('renders entity pages, their JSON and catalog.json under the base path, wit
   const content = mkdtempSync(path.join(tmpdir(), 'backlot-build-content-'));
   const out = mkdtempSync(path.join(tmpdir(), 'backlot-build-out-'));
   writeRecord(content, 'group', 'team-a', { type: 'team' }, [{ type: 'ownerOf', targetRef: 'component:default/web' }]);
-  writeRecord(content, 'component', 'web', { type: 'website', lifecycle: 'production', owner: 'team-a' }, [{ type: 'ownedBy', targetRef: 'group:default/team-a' }]);
-  writeFileSync(path.join(content, 'catalog', 'meta.json'), JSON.stringify({ collectedAt: '2026-01-02T03:04:05.000Z', source: 'local', origin: 'test', entityCount: 2, countsByKind: {}, problemCounts: { error: 0, warning: 0 }, filesRead: 1, durationMs: 1 }));
+  writeRecord(content, 'component', 'web', { type: 'website', lifecycle: 'production', owner: 'team-a' }, [{ type: 'ownedBy', targetRef: 'group:default/team-a' }], {
+    owner: { ref: 'group:default/team-a', kind: 'group', title: 'team-a', path: 'catalog/default/group/team-a/' },
+  });
+  writeFileSync(path.join(content, 'catalog', 'meta.json'), JSON.stringify(meta));
   const result = run(['--content-dir', content, '--out', out, '--base', '/portal/']);
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stderr, /render: \d+ pages/);
@@ -62,7 +69,8 @@ test('hostile descriptor content is shown as text: no script, no event handler, 
   mkdirSync(folder, { recursive: true });
   const definition = `openapi: 3.0.3\ninfo:\n  title: '${attack.replace(/'/g, "''")}'\n  version: '1'\n  description: "[click](javascript:alert(1)) <script>alert(1)</script>"\npaths:\n  /x:\n    get:\n      summary: '${attack.replace(/'/g, "''")}'\n      responses:\n        '200':\n          description: ok\n`;
   const record = {
-    ref: 'api:default/evil', kind: 'api', namespace: 'default', name: 'evil',
+    ref: 'api:default/evil', kind: 'api', namespace: 'default', name: 'evil', title: attack, path: 'catalog/default/api/evil/',
+    links: { owner: { ref: 'group:default/x', kind: 'group', title: attack } },
     entity: {
       apiVersion: 'backstage.io/v1alpha1', kind: 'API',
       metadata: {
@@ -76,6 +84,7 @@ test('hostile descriptor content is shown as text: no script, no event handler, 
     source: { file: 'evil/catalog-info.yaml', line: 1, column: 1, url: 'javascript:alert(1)' }, problems: [], collectedAt: '2026-01-02T03:04:05.000Z',
   };
   writeFileSync(path.join(folder, 'evil.json'), JSON.stringify(record));
+  writeFileSync(path.join(content, 'catalog', 'meta.json'), JSON.stringify(meta));
   const result = run(['--content-dir', content, '--out', out, '--no-budgets']);
   assert.equal(result.status, 0, result.stderr);
   const pages = ['catalog/default/api/evil/index.html', 'catalog/index.html', 'index.html'].map((p) => readFileSync(path.join(out, p), 'utf8'));

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import type { Collector, CollectorContext, CollectorReport } from '../types.ts';
 import type { LocatedEntity, LocationSpec, Problem } from '../../lib/catalog/types.ts';
-import type { CatalogMeta, EntityRecord, StaleMark } from '../../lib/content/records.ts';
+import { CONTENT_FORMAT_VERSION, type CatalogMeta, type EntityRecord, type StaleMark } from '../../lib/content/records.ts';
 import { readEntities } from '../../lib/catalog/read.ts';
 import { assembleCatalog } from '../../lib/catalog/assemble.ts';
 import { attachReadWarnings } from '../../lib/catalog/catalog.ts';
@@ -64,6 +64,7 @@ export const catalogCollector: Collector = {
     for (const c of carried) origins.set(c.located.ref, c);
 
     const collectedAt = context.now.toISOString();
+    const byRef = new Map(assembled.entities.map((e) => [e.ref, e.entity]));
     const records: EntityRecord[] = assembled.entities.map((entity) => {
       const origin = origins.get(entity.ref);
       const previousRecord = previous.get(entity.ref);
@@ -72,7 +73,7 @@ export const catalogCollector: Collector = {
         repository: origin?.repository,
         sourceUrl: origin?.sourceUrl,
         stale: origin?.stale,
-      });
+      }, (ref) => byRef.get(ref));
     });
 
     const problems = dedupeProblems([...read.problems, ...assembled.problems, ...oversized]);
@@ -80,6 +81,7 @@ export const catalogCollector: Collector = {
     const countsByKind: Record<string, number> = Object.create(null) as Record<string, number>;
     for (const r of records) countsByKind[r.kind] = (countsByKind[r.kind] ?? 0) + 1;
     const meta: CatalogMeta = {
+      formatVersion: CONTENT_FORMAT_VERSION,
       collectedAt,
       source: config.source,
       origin: read.origin,

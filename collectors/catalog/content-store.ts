@@ -6,11 +6,11 @@ import type { CatalogMeta, EntityRecord } from '../../lib/content/records.ts';
 import type { Problem } from '../../lib/catalog/types.ts';
 import { parseJsonInput } from '../../lib/parse/json.ts';
 import { MAX_STORED_DEPTH } from '../../lib/parse/keys.ts';
+import { entitySegments } from '../../lib/content/paths.ts';
 
 /** Where an entity's record lives below the catalog folder: `entities/<namespace>/<kind>/<name>.json`. */
-export function entityRecordPath(record: Pick<EntityRecord, 'namespace' | 'kind' | 'name'>): string {
-  const segment = (s: string) => encodeURIComponent(s.toLowerCase());
-  return path.join('entities', segment(record.namespace), segment(record.kind), `${segment(record.name)}.json`);
+export function entityRecordPath(record: Pick<EntityRecord, 'ref'>): string {
+  return path.join('entities', `${entitySegments(record.ref)}.json`);
 }
 
 /** Records of the previous run by ref; empty when there was none or it cannot be read. */

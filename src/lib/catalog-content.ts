@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { EntityRecord } from '../../lib/content/records.ts';
-import { readCatalogMeta, readCatalogProblems } from './catalog-files.ts';
+import { checkFormatVersion, readCatalogMeta, readCatalogProblems } from './catalog-files.ts';
 import { buildCatalogIndex, type CatalogContent, type CatalogIndex } from './catalog-index.ts';
 import { contentDir } from './portal-config.ts';
 import { parseJsonInput } from '../../lib/parse/json.ts';
@@ -35,11 +35,11 @@ function readRecord(file: string): EntityRecord {
 
 /** Reads the catalog records, problems and meta from a content folder. */
 export function readCatalogContent(root: string): CatalogContent {
-  return {
-    records: jsonFiles(path.join(root, 'catalog', 'entities')).map(readRecord),
-    problems: readCatalogProblems(root),
-    meta: readCatalogMeta(root),
-  };
+  const meta = readCatalogMeta(root);
+  const files = jsonFiles(path.join(root, 'catalog', 'entities'));
+  // Records without the run's meta.json are of unknown shape (an interrupted or hand-made folder).
+  if (files.length > 0 && !meta) checkFormatVersion(path.join(root, 'catalog', 'meta.json'), undefined);
+  return { records: files.map(readRecord), problems: readCatalogProblems(root), meta };
 }
 
 let cached: { dir: string; index: Promise<CatalogIndex> } | undefined;

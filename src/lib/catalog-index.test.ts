@@ -1,20 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EntityRecord } from '../../lib/content/records.ts';
-import { buildCatalogIndex, displayName, ownedByKind, ownedProblems, ownerRef, relationsByType, resolveRefs, specRef } from './catalog-index.ts';
+import { toEntityRecord } from '../../collectors/catalog/records.ts';
+import { buildCatalogIndex, displayName, ownedByKind, ownedProblems, ownerRef, refTitle, relationsByType, resolveRefs } from './catalog-index.ts';
 
 function record(kind: string, name: string, extra: { spec?: Record<string, unknown>; relations?: { type: string; targetRef: string }[]; title?: string; tags?: string[]; problems?: EntityRecord['problems'] } = {}): EntityRecord {
   const ref = `${kind.toLowerCase()}:default/${name}`;
-  return {
-    ref,
-    kind,
-    namespace: 'default',
-    name,
-    entity: { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name, title: extra.title, tags: extra.tags }, spec: extra.spec, relations: extra.relations },
-    source: { file: `${name}.yaml`, line: 1, column: 1 },
-    problems: extra.problems ?? [],
-    collectedAt: '2026-01-01T00:00:00.000Z',
-  };
+  const entity = { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name, title: extra.title, tags: extra.tags }, spec: extra.spec, relations: extra.relations };
+  const located = { entity, ref, source: { file: `${name}.yaml`, line: 1, column: 1 }, location: { type: 'file' as const, target: `${name}.yaml` }, positions: {}, problems: extra.problems ?? [] };
+  return toEntityRecord(located, { collectedAt: '2026-01-01T00:00:00.000Z' });
 }
 
 const team = record('Group', 'team-a', { spec: { type: 'team' }, relations: [{ type: 'ownerOf', targetRef: 'component:default/svc-b' }, { type: 'ownerOf', targetRef: 'api:default/api-a' }, { type: 'ownerOf', targetRef: 'component:default/gone' }] });
@@ -24,7 +18,7 @@ const svc = record('Component', 'svc-b', {
   relations: [{ type: 'ownedBy', targetRef: 'group:default/team-a' }, { type: 'dependsOn', targetRef: 'resource:default/db' }, { type: 'dependsOn', targetRef: 'component:default/svc-c' }],
   problems: [{ severity: 'warning', rule: 'r', message: 'm', file: 'f', line: 2, column: 3 }],
 });
-const api = record('API', 'api-a', { spec: { type: 'openapi', lifecycle: 'experimental', owner: 'user:ada' }, tags: ['rest'], title: 'Payments API' });
+const api = record('API', 'api-a', { spec: { type: 'openapi', lifecycle: 'experimental', owner: 'user:ada' }, relations: [{ type: 'ownedBy', targetRef: 'user:default/ada' }], tags: ['rest'], title: 'Payments API' });
 
 test('indexes records by ref and kind, sorted by ref whatever the input order', () => {
   const index = buildCatalogIndex({ records: [svc, team, api], problems: [], meta: null });
@@ -42,7 +36,7 @@ test('collects distinct, sorted facet values for kind, type, owner, lifecycle an
   assert.deepEqual(index.facets.tag, ['java', 'rest']);
 });
 
-test('takes the owner from the ownedBy relation, else reads spec.owner as a group reference', () => {
+test('the owner is the one the collector resolved from the ownedBy relation', () => {
   assert.equal(ownerRef(svc), 'group:default/team-a');
   assert.equal(ownerRef(api), 'user:default/ada');
   assert.equal(ownerRef(team), undefined);
@@ -76,7 +70,8 @@ test('prefers the title, then the profile display name, then the name', () => {
   assert.equal(displayName(svc), 'svc-b');
 });
 
-test('resolves spec.system to a system ref in the entity namespace', () => {
-  assert.equal(specRef(svc, 'system', 'system'), 'system:default/sys');
-  assert.equal(specRef(api, 'system', 'system'), undefined);
+test('names any ref by its entity\'s title, or short when the catalog does not hold it', () => {
+  const index = buildCatalogIndex({ records: [svc, team, api], problems: [], meta: null });
+  assert.equal(refTitle(index, 'api:default/api-a'), 'Payments API');
+  assert.equal(refTitle(index, 'user:default/ada'), 'user:ada');
 });

@@ -2,7 +2,7 @@
 // each look things up in O(1) instead of scanning every record: no O(n²) anywhere in rendering.
 import type { EntityRelation, Problem } from '../../lib/catalog/types.ts';
 import type { CatalogMeta, EntityRecord } from '../../lib/content/records.ts';
-import { parseRef } from './paths.ts';
+import { refDisplayName } from '../../lib/catalog/display-name.ts';
 
 /** What the catalog table and the search facets filter on. */
 export interface Facets {
@@ -72,13 +72,14 @@ export function specString(record: EntityRecord, field: string): string | undefi
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** What a person calls the entity: its title, a profile display name, or its name. */
+/** What a person calls the entity (resolved by the collector: title, profile display name, name). */
 export function displayName(record: EntityRecord): string {
-  const { metadata, spec } = record.entity;
-  const profile = spec?.profile as { displayName?: unknown } | undefined;
-  if (metadata.title) return metadata.title;
-  if (profile && typeof profile.displayName === 'string' && profile.displayName) return profile.displayName;
-  return metadata.name;
+  return record.title;
+}
+
+/** What a person calls the entity `ref` points at: its title, or the short ref when it is not in the catalog. */
+export function refTitle(index: CatalogIndex, ref: string): string {
+  return refDisplayName(ref, (r) => index.byRef.get(r)?.entity);
 }
 
 /** Targets of one relation type, sorted. */
@@ -98,22 +99,9 @@ export function relationsByType(record: EntityRecord): Map<string, string[]> {
   return groups;
 }
 
-/** The owner's full ref: the derived `ownedBy` relation, else `spec.owner` read as a group ref. */
+/** The owner's full ref, as the collector resolved it. */
 export function ownerRef(record: EntityRecord): string | undefined {
-  const fromRelation = record.entity.relations?.find((r) => r.type === 'ownedBy')?.targetRef;
-  if (fromRelation) return fromRelation;
-  const owner = specString(record, 'owner');
-  if (!owner) return undefined;
-  const { kind, namespace, name } = parseRef(owner, 'group');
-  return `${kind}:${namespace}/${name}`;
-}
-
-/** The full ref a `spec` field points at (`system`, `domain`), defaulting the kind and namespace. */
-export function specRef(record: EntityRecord, field: string, defaultKind: string): string | undefined {
-  const value = specString(record, field);
-  if (!value) return undefined;
-  const { kind, namespace, name } = parseRef(value, defaultKind);
-  return `${kind}:${namespace === 'default' && !value.includes('/') ? record.namespace : namespace}/${name}`;
+  return record.links.owner?.ref;
 }
 
 /** Records that exist for these refs, in the given order; dangling refs are left out. */

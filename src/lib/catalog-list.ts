@@ -3,9 +3,9 @@
 // compact JSON index the filters read on demand. Pure functions over the catalog index, so the
 // pages, the index files and the tests agree on one layout.
 import type { EntityRecord } from '../../lib/content/records.ts';
-import { displayName, ownerRef, relationTargets, specRef, specString, type CatalogIndex } from './catalog-index.ts';
+import { displayName, ownerRef, specString, type CatalogIndex } from './catalog-index.ts';
 import { truncate } from './format.ts';
-import { shortRef } from './paths.ts';
+import { shortRef } from '../../lib/catalog/display-name.ts';
 import { HIDDEN_KINDS, type IndexMeta, type IndexShard } from '../scripts/catalog-filter.ts';
 
 export { CATALOG_COLUMNS, DEFAULT_COLUMNS, DEFAULT_KIND, FIRST_VIEW_ROWS, HIDDEN_KINDS, type CatalogColumn } from '../scripts/catalog-filter.ts';
@@ -65,7 +65,7 @@ export function pagerNumbers(page: number, pages: number): number[] {
 
 /** The system a record is part of: the derived relation, else `spec.system`. */
 export function systemRef(record: EntityRecord): string | undefined {
-  return relationTargets(record, 'partOf').find((t) => t.startsWith('system:')) ?? specRef(record, 'system', 'system');
+  return record.links.system?.ref;
 }
 
 

@@ -3,7 +3,7 @@
 // browser builds "what my teams own" from a few small files.
 import type { EntityRecord } from '../../lib/content/records.ts';
 import { displayName, relationTargets, resolveRefs, specString, type CatalogIndex } from './catalog-index.ts';
-import { shortRef } from './paths.ts';
+import { shortRef } from '../../lib/catalog/display-name.ts';
 
 /** /api/people.json: every User as [ref, display name], sorted by name. */
 export type PeopleFile = [ref: string, name: string][];

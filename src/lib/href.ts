@@ -1,6 +1,6 @@
 // The link helper every page and component uses: prefixes Astro's configured base path.
 import { pathWithBase } from '../../lib/config/base.ts';
-import { entityPath } from './paths.ts';
+import { entityPagePath } from '../../lib/content/paths.ts';
 
 /** A portal-internal URL for `path` (e.g. `catalog/`), under the configured base. */
 export function href(path = ''): string {
@@ -9,5 +9,5 @@ export function href(path = ''): string {
 
 /** The URL of an entity's page. */
 export function entityHref(ref: string): string {
-  return href(entityPath(ref));
+  return href(entityPagePath(ref));
 }

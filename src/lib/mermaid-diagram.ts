@@ -1,6 +1,7 @@
 // Mermaid source for the catalog's diagrams (an entity's neighbourhood, a system's parts, the org
 // chart). Pure text building, so diagrams are deterministic and testable without a browser.
 import type { EntityRelation } from '../../lib/catalog/types.ts';
+import { RELATION_TYPES, forwardRelation } from '../../lib/catalog/relations.ts';
 
 /** What a diagram needs to know about an entity; `undefined` for a ref not in the catalog. */
 export interface DiagramEntity {
@@ -10,28 +11,8 @@ export interface DiagramEntity {
 }
 export type DescribeEntity = (ref: string) => DiagramEntity | undefined;
 
-/** Inverse relation type → the forward type an arrow is drawn with (Backstage's pairs). */
-const FORWARD_OF: Record<string, string> = {
-  ownerOf: 'ownedBy',
-  hasPart: 'partOf',
-  dependencyOf: 'dependsOn',
-  apiProvidedBy: 'providesApi',
-  apiConsumedBy: 'consumesApi',
-  parentOf: 'childOf',
-  hasMember: 'memberOf',
-};
 /** Relations that say how software connects (as opposed to who owns it or what it is part of). */
-const CONNECTING_TYPES = new Set(['dependsOn', 'providesApi', 'consumesApi']);
-
-const LABELS: Record<string, string> = {
-  ownedBy: 'owned by',
-  partOf: 'part of',
-  dependsOn: 'depends on',
-  providesApi: 'provides',
-  consumesApi: 'consumes',
-  childOf: 'child of',
-  memberOf: 'member of',
-};
+const CONNECTING_TYPES = new Set(Object.keys(RELATION_TYPES).filter((t) => RELATION_TYPES[t].connecting));
 
 /** Escapes text for a quoted Mermaid label (quotes and angle brackets as entity codes). */
 export function mermaidLabel(text: string): string {
@@ -54,12 +35,6 @@ function nodeLine(id: string, ref: string, entity: DiagramEntity | undefined, hi
   return `  ${id}${open}${label}${close}${highlight ? ':::focus' : entity ? '' : ':::missing'}`;
 }
 
-/** An edge `from → to` for relation `type` as seen from `from`, in its forward direction. */
-function directedEdge(from: string, type: string, to: string): { from: string; type: string; to: string } {
-  const forward = FORWARD_OF[type];
-  return forward ? { from: to, type: forward, to: from } : { from, type, to };
-}
-
 interface Graph {
   ids: Map<string, string>;
   edges: Set<string>;
@@ -67,14 +42,14 @@ interface Graph {
 }
 
 function addEdge(graph: Graph, from: string, type: string, to: string) {
-  const edge = directedEdge(from, type, to);
+  const edge = forwardRelation(from, type, to);
   const a = graph.ids.get(edge.from);
   const b = graph.ids.get(edge.to);
   if (!a || !b) return;
   const key = `${a} ${edge.type} ${b}`;
   if (graph.edges.has(key)) return;
   graph.edges.add(key);
-  graph.lines.push(`  ${a} -->|${LABELS[edge.type] ?? mermaidLabel(edge.type)}| ${b}`);
+  graph.lines.push(`  ${a} -->|${mermaidLabel(RELATION_TYPES[edge.type]?.edgeLabel ?? edge.type)}| ${b}`);
 }
 
 const CLASS_DEFS = ['  classDef focus stroke-width:3px', '  classDef missing stroke-dasharray:4 3'];
@@ -125,7 +100,7 @@ export function systemDiagram(ref: string, describe: DescribeEntity, maxNodes = 
     inside.push(`  ${nodeLine(`p${i}`, part, describe(part), false)}`);
   });
   const outside: string[] = [];
-  const connecting = new Set(['dependsOn', 'providesApi', 'consumesApi', 'dependencyOf', 'apiProvidedBy', 'apiConsumedBy']);
+  const connecting = new Set([...CONNECTING_TYPES].flatMap((t) => [t, RELATION_TYPES[t].reverse]));
   for (const part of parts) {
     for (const relation of sortRelations((describe(part)?.relations ?? []).filter((r) => connecting.has(r.type)))) {
       if (!graph.ids.has(relation.targetRef) && graph.ids.size < maxNodes * 2) {
