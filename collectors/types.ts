@@ -4,6 +4,11 @@
 // handed everything it needs.
 import type { BacklotConfig } from '../lib/config/schema.ts';
 import type { Logger } from '../lib/log/logger.ts';
+import type { CatalogReader } from '../lib/content/catalog-reader.ts';
+import type { DataWriter } from '../lib/content/entity-data.ts';
+
+export type { CatalogReader, CatalogEntityView } from '../lib/content/catalog-reader.ts';
+export type { DataEnvelope, DataSource, DataWriter } from '../lib/content/entity-data.ts';
 
 export interface Collector {
   /** Unique, kebab-case; names the output folder `src/content/generated/<name>/` and the cache folder. */
@@ -27,6 +32,16 @@ export interface CollectorContext {
   now: Date;
   /** Environment to read secrets from (GITHUB_TOKEN …); never written anywhere. */
   env: NodeJS.ProcessEnv;
+  /**
+   * The catalog the catalog collector wrote (this run, as collectors run in config order, catalog
+   * first): `await context.catalog.entities()`. Throws a CatalogMissingError saying what to do
+   * when there is none.
+   */
+  catalog: CatalogReader;
+  /** Writes this collector's per-entity and organisation-wide data in the standard envelope; keeps last good data on failure. */
+  data: DataWriter;
+  /** Absolute path of the shared exports folder (`exports.dir`): CI, test, metrics and cost files dropped by other systems. */
+  exportsDir: string;
 }
 
 export interface CollectorReport {

@@ -9,6 +9,9 @@ import { createLogger } from '../../lib/log/logger.ts';
 import { GENERATED_DIR } from '../../lib/content/records.ts';
 import { resolveCollector } from '../../collectors/registry.ts';
 import { writeCollectReport, type CollectReport } from '../../lib/publish/collect-report.ts';
+import { createCatalogReader } from '../../lib/content/catalog-reader.ts';
+import { createCollectorContext } from '../../collectors/context.ts';
+import { localCatalogRoots } from '../../collectors/local/roots.ts';
 
 const help = `Usage: backlot collect [options]
 
@@ -61,6 +64,10 @@ export const command: Command = {
     const cacheRoot = path.resolve(root, values['cache-dir']);
     const only = values.only?.split(',').map((s) => s.trim());
     const now = new Date();
+    const catalogDir = path.join(contentDir, 'catalog');
+    const localRoots = config.source === 'local' ? await localCatalogRoots(root, config.catalog.locations) : [];
+    // Read lazily and once; made anew after the catalog collector, so later collectors see this run's catalog.
+    let catalog = createCatalogReader(catalogDir, localRoots);
 
     let failed = false;
     let partial = false;
@@ -69,14 +76,13 @@ export const command: Command = {
     for (const entry of config.collectors) {
       if (only && !only.includes(entry)) continue;
       const collector = await resolveCollector(entry, root);
-      const outDir = path.join(contentDir, collector.name);
-      const cacheDir = path.join(cacheRoot, collector.name);
-      await mkdir(cacheDir, { recursive: true });
+      const context = createCollectorContext({ config, root, contentDir, cacheRoot, logger, now, env: process.env, catalog }, collector.name);
+      await mkdir(context.cacheDir, { recursive: true });
       const started = performance.now();
       try {
         const report = await logger.time(
           `collect ${collector.name}`,
-          () => collector.collect({ config, root, outDir, cacheDir, logger, now, env: process.env }),
+          () => collector.collect(context),
           (r) => `${r.items} items${r.failures.length ? `, ${r.failures.length} failures` : ''}`,
         );
         if (report.stats) {
@@ -90,6 +96,7 @@ export const command: Command = {
           logger.error(`${collector.name}: to fix: ${report.fatal.fix}`);
           if (fatal !== 'config' && fatal !== 'auth') fatal = report.fatal.kind;
         }
+        if (collector.name === 'catalog') catalog = createCatalogReader(catalogDir, localRoots);
       } catch (error) {
         failed = true;
         runReport.collectors.push({ name: collector.name, durationMs: Math.round(performance.now() - started), items: 0, failures: [], error: (error as Error).message });

@@ -4,6 +4,7 @@ import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { catalogCollector } from './collector.ts';
+import { createCollectorContext } from '../context.ts';
 import { parseConfig } from '../../lib/config/load.ts';
 import { createLogger } from '../../lib/log/logger.ts';
 import type { CatalogMeta, EntityRecord } from '../../lib/content/records.ts';
@@ -63,7 +64,7 @@ async function collect(dir: string, now = new Date('2026-11-25T10:00:00Z')) {
   const logger = createLogger({ stream: { write: (s: string) => (lines.push(s), true) } });
   const config = parseConfig('catalog:\n  locations: [org/catalog-info.yaml]\n');
   const outDir = path.join(dir, 'content', 'catalog');
-  const report = await catalogCollector.collect({ config, root: dir, outDir, cacheDir: path.join(dir, '.cache'), logger, now, env: {} });
+  const report = await catalogCollector.collect(createCollectorContext({ config, root: dir, contentDir: path.join(dir, 'content'), cacheRoot: path.join(dir, '.cache'), logger, now, env: {} }, 'catalog'));
   return { report, outDir, log: lines.join('') };
 }
 

@@ -3,7 +3,6 @@
 // and writes one EntityRecord per entity, plus the run's problems and a summary, under
 // src/content/generated/catalog/. Last good data survives a file that stopped parsing.
 import path from 'node:path';
-import { stat } from 'node:fs/promises';
 import type { Collector, CollectorContext, CollectorReport } from '../types.ts';
 import type { LocatedEntity, LocationSpec, Problem } from '../../lib/catalog/types.ts';
 import { CONTENT_FORMAT_VERSION, type CatalogMeta, type EntityRecord, type StaleMark } from '../../lib/content/records.ts';
@@ -15,6 +14,7 @@ import { createAllowedHostsReader } from '../url/allowed-hosts-reader.ts';
 import { withUrlReaders } from '../../lib/catalog/url-readers.ts';
 import { githubUrlsForLocalSource } from '../github/url-reader.ts';
 import { readPreviousMeta, readPreviousProblems, readPreviousRecords, writeCatalogContent } from './content-store.ts';
+import { localRootFiles } from '../local/roots.ts';
 import { toEntityRecord } from './records.ts';
 import { warnOversizedContent } from './oversized-content.ts';
 
@@ -125,14 +125,7 @@ export const catalogCollector: Collector = {
 
 /** Root locations from the config: a file, or a folder holding catalog-info.yaml. */
 async function resolveRoots(context: CollectorContext): Promise<LocationSpec[]> {
-  const roots: LocationSpec[] = [];
-  for (const entry of context.config.catalog.locations) {
-    let file = path.resolve(context.root, entry);
-    const info = await stat(file).catch(() => null);
-    if (info?.isDirectory()) file = path.join(file, 'catalog-info.yaml');
-    roots.push(fileLocation(file));
-  }
-  return roots;
+  return (await localRootFiles(context.root, context.config.catalog.locations)).map(fileLocation);
 }
 
 async function readFromLocal(context: CollectorContext): Promise<SourceRead> {

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { catalogCollector } from './collector.ts';
+import { createCollectorContext } from '../context.ts';
 import { CONFIG_DEFAULTS } from '../../lib/config/schema.ts';
 import { createLogger } from '../../lib/log/logger.ts';
 import type { CatalogMeta, EntityRecord } from '../../lib/content/records.ts';
@@ -23,15 +24,15 @@ before(async () => {
   const cwd = process.cwd();
   process.chdir(ROOT); // problems name files relative to the working directory, as on a terminal
   try {
-    const report = await catalogCollector.collect({
+    const report = await catalogCollector.collect(createCollectorContext({
       config: structuredClone(CONFIG_DEFAULTS),
       root: ROOT,
-      outDir,
-      cacheDir: path.join(dir, 'cache'),
+      contentDir: dir,
+      cacheRoot: path.join(dir, 'cache'),
       logger: createLogger({ quiet: true, stream: { write: () => true } }),
       now: new Date('2026-11-25T12:00:00Z'),
       env: {},
-    });
+    }, 'catalog'));
     items = report.items;
   } finally {
     process.chdir(cwd);

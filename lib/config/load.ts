@@ -86,6 +86,9 @@ function positionOf(doc: Document, lineCounter: LineCounter, keyPath: string[], 
 function finish(config: BacklotConfig, displayName: string): BacklotConfig {
   config.base = normaliseBase(config.base);
   for (const section of config.sections) section.kinds = section.kinds.map((k) => k.toLowerCase());
+  if (config.collectors.includes('catalog') && config.collectors[0] !== 'catalog') {
+    throw new ConfigError(`${displayName}: collectors must list catalog first (collectors: [catalog, …]): the others read the catalog it writes`);
+  }
   if (config.source === 'github' && !config.github) {
     throw new ConfigError(`${displayName}: source is "github" but there is no github section; add github.org: <your organisation>`);
   }

@@ -5,7 +5,10 @@ import path from 'node:path';
 import type { Problem } from '../../lib/catalog/types.ts';
 import { parseJsonInput } from '../../lib/parse/json.ts';
 import { MAX_STORED_DEPTH } from '../../lib/parse/keys.ts';
-import { CONTENT_FORMAT_VERSION, type CatalogMeta } from '../../lib/content/records.ts';
+import type { CatalogMeta } from '../../lib/content/records.ts';
+import { checkFormatVersion } from '../../lib/content/format-version.ts';
+
+export { checkFormatVersion };
 
 function readJson<T>(file: string, fallback: T): T {
   if (!existsSync(file)) return fallback;
@@ -22,14 +25,6 @@ export function readCatalogMeta(contentDir: string): CatalogMeta | null {
   const meta = readJson<CatalogMeta | null>(file, null);
   if (meta) checkFormatVersion(file, meta.formatVersion);
   return meta;
-}
-
-/** Throws, saying what to do, when content was written in a shape this portal does not read. */
-export function checkFormatVersion(file: string, version: unknown): void {
-  if (version === CONTENT_FORMAT_VERSION) return;
-  const written = typeof version === 'number' ? `format ${version}` : 'no format version';
-  const by = typeof version === 'number' && version > CONTENT_FORMAT_VERSION ? 'a newer backlot; update this checkout' : 'an older backlot; run `backlot collect`';
-  throw new Error(`${file}: content was written by ${by} (it has ${written}, this portal reads format ${CONTENT_FORMAT_VERSION})`);
 }
 
 /** `<content>/catalog/problems.json`: every problem, those of excluded entities included. */

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CONFIG_DEFAULTS, GITHUB_DEFAULTS } from '../../../lib/config/schema.ts';
+import { createCollectorContext } from '../../context.ts';
 import type { GithubConfig } from '../../../lib/config/schema.ts';
 import { createLogger } from '../../../lib/log/logger.ts';
 import type { CollectorContext } from '../../types.ts';
@@ -21,13 +22,8 @@ export async function createTestContext(env: NodeJS.ProcessEnv = {}): Promise<Te
   const output: string[] = [];
   const logger = createLogger({ stream: { write: (s: string) => (output.push(s), true), isTTY: false } });
   const context: CollectorContext = {
-    config: { ...CONFIG_DEFAULTS, source: 'github' },
-    root: path.join(dir, 'root'),
-    outDir: path.join(dir, 'root', 'src/content/generated/catalog'),
+    ...createCollectorContext({ config: { ...CONFIG_DEFAULTS, source: 'github' }, root: path.join(dir, 'root'), contentDir: path.join(dir, 'root', 'src/content/generated'), cacheRoot: dir, logger, now: new Date('2026-11-25T12:00:00Z'), env }, 'catalog'),
     cacheDir: path.join(dir, 'cache'),
-    logger,
-    now: new Date('2026-11-25T12:00:00Z'),
-    env,
   };
   return { context, output, dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
