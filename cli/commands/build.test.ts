@@ -105,7 +105,7 @@ test('the same content builds to the same bytes, and a failed build leaves the p
   const content = mkdtempSync(path.join(tmpdir(), 'backlot-build-same-'));
   writeRecord(content, 'group', 'team-a', { type: 'team' }, [{ type: 'ownerOf', targetRef: 'component:default/web' }]);
   writeRecord(content, 'component', 'web', { type: 'website', lifecycle: 'production', owner: 'team-a' }, [{ type: 'ownedBy', targetRef: 'group:default/team-a' }]);
-  writeFileSync(path.join(content, 'catalog', 'meta.json'), JSON.stringify({ collectedAt: '2026-01-02T03:04:05.000Z', source: 'local', origin: 'test', entityCount: 2, countsByKind: {}, problemCounts: { error: 0, warning: 0 }, filesRead: 1, durationMs: 1 }));
+  writeFileSync(path.join(content, 'catalog', 'meta.json'), JSON.stringify(meta));
   const outs = [0, 1].map(() => path.join(mkdtempSync(path.join(tmpdir(), 'backlot-build-same-out-')), 'site'));
   for (const out of outs) assert.equal(run(['--content-dir', content, '--out', out, '--quiet']).status, 0);
   const [first, second] = outs.map(fileDigests);
