@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createCollectorContext } from '../context.ts';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,10 +27,10 @@ function project(entities: EntityFixture[], exports: Record<string, string | Buf
 async function collect(root: string, outDir: string, cost: Partial<CostConfig> = {}, now = new Date('2026-02-01T00:00:00Z')) {
   const lines: string[] = [];
   const logger = createLogger({ stream: { write: (s: string) => lines.push(s) > 0 } });
-  const report = await costCollector.collect({
+  const report = await costCollector.collect(createCollectorContext({
     config: { ...CONFIG_DEFAULTS, cost: { ...COST_DEFAULTS, exports: ['exports/cost'], ...cost } },
-    root, outDir, cacheDir: path.join(root, '.cache/cost'), logger, now, env: {},
-  });
+    root, contentDir: path.dirname(outDir), cacheRoot: path.join(root, '.cache'), logger, now, env: {},
+  }, 'cost'));
   const summary = JSON.parse(readFileSync(path.join(outDir, 'summary.json'), 'utf8')) as CostSummary;
   const record = (ref: string) => JSON.parse(readFileSync(path.join(outDir, recordPathOf(ref)), 'utf8')) as EntityCostRecord;
   return { report, summary, record, log: lines.join('') };

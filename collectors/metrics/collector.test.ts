@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createCollectorContext } from '../context.ts';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -44,8 +45,11 @@ async function collect(root: string, outDir: string, metrics: Partial<MetricsCon
   const lines: string[] = [];
   const logger = createLogger({ stream: { write: (s: string) => lines.push(s) > 0 } });
   const report = await metricsCollector.collect({
-    config: { ...CONFIG_DEFAULTS, metrics: { ...METRICS_DEFAULTS, hours: 6, stepSeconds: 300, snapshots: ['exports/metrics'], ...metrics } },
-    root, outDir, cacheDir: path.join(root, '.cache'), logger, now: at, env: {},
+    ...createCollectorContext({
+      config: { ...CONFIG_DEFAULTS, metrics: { ...METRICS_DEFAULTS, hours: 6, stepSeconds: 300, snapshots: ['exports/metrics'], ...metrics } },
+      root, contentDir: path.dirname(outDir), cacheRoot: root, logger, now: at, env: {},
+    }, 'metrics'),
+    cacheDir: path.join(root, '.cache'),
   });
   const record = (ref: string) => JSON.parse(readFileSync(path.join(outDir, recordPathOf(ref)), 'utf8')) as EntityMetricsRecord;
   return { report, record, log: lines.join('') };

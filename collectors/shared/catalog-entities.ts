@@ -26,7 +26,7 @@ export async function readCatalogEntities(outDir: string): Promise<CatalogEntity
       kind: record.kind,
       namespace: record.namespace,
       name: record.name,
-      title: record.entity.metadata.title ?? record.entity.metadata.name,
+      title: record.title,
       annotations: { ...(record.entity.metadata.annotations ?? {}) },
       owner: record.entity.relations?.find((r) => r.type === 'ownedBy')?.targetRef,
       record,

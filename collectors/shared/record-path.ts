@@ -4,7 +4,5 @@ import { entityRecordPath } from '../catalog/content-store.ts';
 
 /** `component:default/web` → `entities/default/component/web.json`. */
 export function recordPathOf(ref: string): string {
-  const colon = ref.indexOf(':');
-  const slash = ref.indexOf('/', colon + 1);
-  return entityRecordPath({ kind: ref.slice(0, colon), namespace: ref.slice(colon + 1, slash), name: ref.slice(slash + 1) });
+  return entityRecordPath({ ref });
 }

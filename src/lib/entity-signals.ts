@@ -9,8 +9,6 @@ import { contentDir } from './portal-config.ts';
 export interface EntitySignals {
   /** The envelope collector `name` wrote for this entity, or undefined when it wrote none. */
   get<T = unknown>(name: string): DataEnvelope<T> | undefined;
-  /** Names of the collectors that wrote data for this entity, sorted. */
-  names(): string[];
 }
 
 let collectorsCache: { dir: string; names: string[] } | undefined;
@@ -39,7 +37,7 @@ export function entitySignals(ref: string): EntitySignals {
     if (!read.has(name)) read.set(name, readEntityData(dir, name, ref));
     return read.get(name) as DataEnvelope<T> | undefined;
   };
-  return { get, names: () => known.filter((name) => get(name) !== undefined) };
+  return { get };
 }
 
 /** Organisation-wide data collector `name` wrote on `topic` (team roll-ups, /cost/ …), or undefined. */
