@@ -10,7 +10,7 @@ test('an entity\'s data lands at <collector>/entities/<namespace>/<kind>/<name>.
   const writer = createDataWriter(dir, 'ci', new Date('2026-11-30T10:00:00Z'));
   await writer.writeEntity('Component:Default/Web', { source: { name: 'GitHub Actions', url: 'https://github.com/acme/web/actions' }, data: { passing: true } });
   const file = path.join(dir, 'ci', 'entities', 'default', 'component', 'web.json');
-  assert.deepEqual(JSON.parse(await readFile(file, 'utf8')), { collectedAt: '2026-11-30T10:00:00.000Z', source: { name: 'GitHub Actions', url: 'https://github.com/acme/web/actions' }, data: { passing: true } });
+  assert.deepEqual(JSON.parse(await readFile(file, 'utf8')), { ref: 'component:default/web', collectedAt: '2026-11-30T10:00:00.000Z', source: { name: 'GitHub Actions', url: 'https://github.com/acme/web/actions' }, data: { passing: true } });
   assert.deepEqual(readEntityData(dir, 'ci', 'component:default/web')?.data, { passing: true });
   assert.equal(readEntityData(dir, 'ci', 'component:default/other'), undefined);
 });

@@ -16,11 +16,15 @@ export interface DataSource {
 
 /** Every data file a collector writes for the portal. */
 export interface DataEnvelope<T = unknown> {
+  /** The entity's full ref, for per-entity data (the signal collectors' readers key on it). */
+  ref?: string;
   /** ISO time of the read that produced `data` (the last successful one when `stale`). */
   collectedAt: string;
   source: DataSource;
   /** Set when `data` is last good data kept because the latest read failed. */
   stale?: StaleMark;
+  /** Problems met while reading it, shown with the data. */
+  notes?: string[];
   data: T;
 }
 
@@ -81,8 +85,8 @@ export interface DataWriter {
 
 export function createDataWriter(contentDir: string, collector: string, now: Date): DataWriter {
   checkName('collector name', collector);
-  const write = (file: string, value: { source: DataSource; data: unknown }) =>
-    writeJson(file, { collectedAt: now.toISOString(), source: value.source, data: value.data } satisfies DataEnvelope);
+  const write = (file: string, value: { source: DataSource; data: unknown }, ref?: string) =>
+    writeJson(file, { ...(ref ? { ref } : {}), collectedAt: now.toISOString(), source: value.source, data: value.data } satisfies DataEnvelope);
   const failed = async (file: string, error: string) => {
     const previous = await readJsonIfAny<DataEnvelope>(file);
     if (!previous || typeof previous.collectedAt !== 'string') return false;
@@ -90,7 +94,7 @@ export function createDataWriter(contentDir: string, collector: string, now: Dat
     return true;
   };
   return {
-    writeEntity: (ref, value) => write(entityDataFile(contentDir, collector, ref), value),
+    writeEntity: (ref, value) => write(entityDataFile(contentDir, collector, ref), value, ref.toLowerCase()),
     entityFailed: (ref, error) => failed(entityDataFile(contentDir, collector, ref), error),
     writeOrganisation: (topic, value) => write(organisationDataFile(contentDir, collector, topic), value),
     organisationFailed: (topic, error) => failed(organisationDataFile(contentDir, collector, topic), error),
