@@ -206,7 +206,7 @@ test('a file reached from two configured locations is read once: no duplicate en
     const logger = createLogger({ stream: { write: (s: string) => (lines.push(s), true) } });
     const config = parseConfig('catalog:\n  locations: [org/catalog-info.yaml, org/team.yaml, org/payments/catalog-info.yaml]\n');
     const outDir = path.join(dir, 'content', 'catalog');
-    const report = await catalogCollector.collect({ config, root: dir, outDir, cacheDir: path.join(dir, '.cache'), logger, now: new Date(), env: {} });
+    const report = await catalogCollector.collect(createCollectorContext({ config, root: dir, contentDir: path.join(dir, 'content'), cacheRoot: path.join(dir, '.cache'), logger, now: new Date(), env: {} }, 'catalog'));
     assert.equal(report.items, 4);
     assert.deepEqual(JSON.parse(await readFile(path.join(outDir, 'problems.json'), 'utf8')), []);
   } finally {

@@ -85,8 +85,8 @@ const REQUIRED: Record<string, { apiVersion: string; spec: Record<string, string
   Template: { apiVersion: 'scaffolder.backstage.io/v1beta3', spec: { type: 'service', steps: '[{ action: "fetch:plain" }]' } },
 };
 
-function entityYaml(kind: string, apiVersion: string, spec: Record<string, string>): string {
-  return [`apiVersion: ${apiVersion}`, `kind: ${kind}`, 'metadata:', '  name: x', Object.keys(spec).length ? 'spec:' : 'spec: {}', ...Object.entries(spec).map(([k, v]) => `  ${k}: ${v}`)].join('\n') + '\n';
+function entityYaml(kind: string, apiVersion: string, spec: Record<string, string | string[]>): string {
+  return [`apiVersion: ${apiVersion}`, `kind: ${kind}`, 'metadata:', '  name: x', Object.keys(spec).length ? 'spec:' : 'spec: {}', ...Object.entries(spec).map(([k, v]) => `  ${k}: ${Array.isArray(v) ? JSON.stringify(v) : v}`)].join('\n') + '\n';
 }
 
 for (const [kind, { apiVersion, spec }] of Object.entries(REQUIRED)) {

@@ -1,5 +1,6 @@
 // Broken exports next to good ones, collected as `backlot collect` does for a local catalog: each
 // broken file is reported with file and position (or its size) and skipped; the rest still collect.
+import { createCollectorContext } from '../../collectors/context.ts';
 import assert from 'node:assert/strict';
 import { cp, mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -41,9 +42,9 @@ describe('broken exports are reported with their position and skipped; the rest 
     const logger = createLogger({ stream: { write: (s: string) => (output.push(s), true), isTTY: false } });
     for (const name of ['catalog', 'ci', 'test-reports', 'deployments', 'security']) {
       const collector = await resolveCollector(name, root);
-      const outDir = path.join(dir, 'content', name);
-      await mkdir(outDir, { recursive: true });
-      reports[name] = await collector.collect({ config, root, outDir, cacheDir: path.join(dir, 'cache', name), logger, now: new Date('2026-11-30T12:00:00Z'), env: {} });
+      const context = createCollectorContext({ config, root, contentDir: path.join(dir, 'content'), cacheRoot: path.join(dir, 'cache'), logger, now: new Date('2026-11-30T12:00:00Z'), env: {} }, name);
+      await mkdir(context.outDir, { recursive: true });
+      reports[name] = await collector.collect(context);
     }
   });
   after(() => rm(dir, { recursive: true, force: true }));
