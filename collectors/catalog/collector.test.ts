@@ -250,7 +250,7 @@ spec:
     const logger = createLogger({ stream: { write: () => true } });
     const config = parseConfig('catalog:\n  locations: [org/catalog-info.yaml]\n  allowedHosts: [127.0.0.1]\n  urlTimeoutMs: 2000\n');
     const outDir = path.join(dir, 'content', 'catalog');
-    await catalogCollector.collect({ config, root: dir, outDir, cacheDir: path.join(dir, '.cache'), logger, now: new Date(), env: {} });
+    await catalogCollector.collect(createCollectorContext({ config, root: dir, contentDir: path.join(dir, 'content'), cacheRoot: path.join(dir, '.cache'), logger, now: new Date(), env: {} }, 'catalog'));
     const problems = JSON.parse(await readFile(path.join(outDir, 'problems.json'), 'utf8')) as Problem[];
     const byRef = (ref: string) => problems.filter((p) => p.entityRef === ref).map((p) => [p.rule, p.severity]);
     assert.deepEqual(byRef('api:default/local-spec'), [['placeholder-unreadable', 'error']]);

@@ -2,13 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EntityRecord } from '../../lib/content/records.ts';
 import { buildCatalogIndex } from './catalog-index.ts';
+import { resolveLinks } from '../../collectors/catalog/records.ts';
+import { entityPagePath } from '../../lib/content/paths.ts';
 import { browsePath, catalogRowsHtml, indexMeta, indexShard, listPages, orderedKinds, pagerNumbers } from './catalog-list.ts';
 import { decodeShard } from '../scripts/catalog-filter.ts';
 
 function record(kind: string, name: string, extra: { spec?: Record<string, unknown>; relations?: { type: string; targetRef: string }[]; title?: string; description?: string; tags?: string[] } = {}): EntityRecord {
+  const entity = { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name, title: extra.title, description: extra.description, tags: extra.tags }, spec: extra.spec, relations: extra.relations };
   return {
-    ref: `${kind}:default/${name}`, kind, namespace: 'default', name,
-    entity: { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name, title: extra.title, description: extra.description, tags: extra.tags }, spec: extra.spec, relations: extra.relations },
+    ref: `${kind}:default/${name}`, kind, namespace: 'default', name, title: extra.title ?? name, path: entityPagePath(`${kind}:default/${name}`), links: resolveLinks(entity, () => undefined),
+    entity,
     source: { file: `${name}.yaml`, line: 1, column: 1 }, problems: [], collectedAt: '2026-01-01T00:00:00.000Z',
   };
 }

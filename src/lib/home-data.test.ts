@@ -2,13 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EntityRecord } from '../../lib/content/records.ts';
 import { buildCatalogIndex } from './catalog-index.ts';
+import { resolveLinks } from '../../collectors/catalog/records.ts';
 import { owners, ownershipFile, parentGroups, peopleFile } from './home-data.ts';
 import { checkRef, entityPagePath } from '../scripts/personal-store.ts';
 
 function record(kind: string, name: string, relations: [string, string][] = [], extra: Partial<EntityRecord> & { title?: string } = {}): EntityRecord {
+  const entity = { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name, title: extra.title }, spec: { type: 'service' }, relations: relations.map(([type, targetRef]) => ({ type, targetRef })) };
   return {
-    ref: `${kind}:default/${name}`, kind, namespace: 'default', name,
-    entity: { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name, title: extra.title }, spec: { type: 'service' }, relations: relations.map(([type, targetRef]) => ({ type, targetRef })) },
+    ref: `${kind}:default/${name}`, kind, namespace: 'default', name, title: extra.title ?? name, path: `catalog/default/${kind}/${name}/`, links: resolveLinks(entity, () => undefined),
+    entity,
     source: { file: `${name}.yaml`, line: 1, column: 1 }, problems: extra.problems ?? [], collectedAt: '2026-01-01T00:00:00.000Z', stale: extra.stale,
   };
 }
