@@ -2,6 +2,7 @@
 // paths (REST only, and REST listing + batched GraphQL), measured against the stand-in: rate-limit
 // points per account, requests and wall time for a first run, an unchanged re-run and a run where
 // one repository changed, for each organisation size asked for.
+import { createCollectorContext } from '../collectors/context.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,13 +36,16 @@ export async function benchGithub(sizes: number[], say: (line: string) => void):
       const standIn = await startGithubStandIn({ org: 'acme', repositories, rateLimit: { core: 1e9, graphql: 1e9 } });
       const dir = await mkdtemp(path.join(os.tmpdir(), 'backlot-bench-github-'));
       const context: CollectorContext = {
-        config: { ...CONFIG_DEFAULTS, source: 'github' },
-        root: dir,
-        outDir: path.join(dir, 'content/catalog'),
+        ...createCollectorContext({
+          config: { ...CONFIG_DEFAULTS, source: 'github' },
+          root: dir,
+          contentDir: path.join(dir, 'content'),
+          cacheRoot: dir,
+          logger: createLogger({ quiet: true, stream: { write: () => true, isTTY: false } }),
+          now: new Date(),
+          env: { GITHUB_TOKEN: 'ghp_' + 'bench'.padEnd(36, 'x') },
+        }, 'catalog'),
         cacheDir: path.join(dir, 'cache'),
-        logger: createLogger({ quiet: true, stream: { write: () => true, isTTY: false } }),
-        now: new Date(),
-        env: { GITHUB_TOKEN: 'ghp_' + 'bench'.padEnd(36, 'x') },
       };
       const config = { ...GITHUB_DEFAULTS, org: 'acme', baseUrl: standIn.baseUrl, api, timeoutMs: 120_000 };
       const run = async (label: GithubRunFigures['run']) => {

@@ -87,6 +87,11 @@ test('a config error names the file it came from, also with --config', async () 
   try {
     await writeFile(path.join(dir, 'other.yaml'), 'source: github\n');
     await assert.rejects(loadConfig(dir, 'other.yaml'), /^ConfigError: other\.yaml: source is "github" but there is no github section/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test('a mistake in a file given with --config is reported under that file name', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'backlot-config-'));
   try {
