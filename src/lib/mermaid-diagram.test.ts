@@ -30,6 +30,9 @@ const describe = (ref: string) => catalog[ref];
 
 test('escapes quotes and angle brackets in labels so a title cannot break the diagram', () => {
   assert.equal(mermaidLabel('a "b" <c>'), 'a #quot;b#quot; #lt;c#gt;');
+  // A directive or a Markdown string cannot form from a title.
+  const directive = mermaidLabel('%%{init: {"themeCSS": "body{background:url(https://evil.example/x)}"}}%% `**md**`');
+  assert.ok(!directive.includes('%') && !directive.includes('`') && !directive.includes('"'), directive);
 });
 
 test('draws the entity, its direct neighbours and one arrow per relation pair in the forward direction', () => {

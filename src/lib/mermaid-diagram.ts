@@ -14,9 +14,19 @@ export type DescribeEntity = (ref: string) => DiagramEntity | undefined;
 /** Relations that say how software connects (as opposed to who owns it or what it is part of). */
 const CONNECTING_TYPES = new Set(Object.keys(RELATION_TYPES).filter((t) => RELATION_TYPES[t].connecting));
 
-/** Escapes text for a quoted Mermaid label (quotes and angle brackets as entity codes). */
+/**
+ * Escapes text for a quoted Mermaid label: quotes and angle brackets as entity codes, and `%`
+ * and backticks too, so a title can never form a `%%{init: …}%%` directive (which would restyle
+ * every diagram of the page and can make the browser fetch an outside URL) or a Markdown string.
+ */
 export function mermaidLabel(text: string): string {
-  return text.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/[\r\n]+/g, ' ');
+  return text
+    .replace(/"/g, '#quot;')
+    .replace(/</g, '#lt;')
+    .replace(/>/g, '#gt;')
+    .replace(/%/g, '#37;')
+    .replace(/`/g, '#96;')
+    .replace(/[\r\n]+/g, ' ');
 }
 
 /** A node declaration, its shape telling the kind apart. */
