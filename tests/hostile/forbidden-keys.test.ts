@@ -1,6 +1,7 @@
 // lib/parse's one rule for __proto__/constructor/prototype keys, at every entry point that reads
 // JSON Backlot did not just build in memory: cache files, last good content, the portal's content
 // reader and lint's --known. (Descriptors, $json/$yaml, definitions and config have theirs beside them.)
+import { CONTENT_FORMAT_VERSION } from '../../lib/content/records.ts';
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -52,6 +53,8 @@ for (const key of ['__proto__', 'constructor', 'prototype']) {
     const root = path.join(dir, `portal-${key}`);
     const entities = path.join(root, 'catalog', 'entities', 'default', 'component');
     mkdirSync(entities, { recursive: true });
+    // Content of the current format, so the key check (not the format check) is what refuses it.
+    writeFileSync(path.join(root, 'catalog', 'meta.json'), JSON.stringify({ formatVersion: CONTENT_FORMAT_VERSION }));
     writeFileSync(path.join(entities, 'a.json'), poisoned(key, '{\n  "ref": "component:default/a",\n  "entity": {\n    "POISON"\n  }\n}\n'));
     assert.throws(() => readCatalogContent(root), (e: Error) => e.message.includes(`a.json:4:5: The key "${key}"`) && e.message.includes('backlot collect'));
   });
