@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
 import { ReportError } from './problem.ts';
 import { describeDataFault, findDataFault } from '../parse/keys.ts';
+import { positionAt as lineColumnAt } from '../parse/json.ts';
 
 export interface JsonText {
   text: string;
@@ -63,14 +64,3 @@ export async function readJsonReport(absolutePath: string): Promise<JsonText> {
   return parseJsonReport(await readFile(absolutePath, 'utf8'));
 }
 
-export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
