@@ -11,6 +11,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { createStaticServer } from '../../src/build/static-server.ts';
 import { launchChromium } from './support/chromium.ts';
+import { CONTENT_FORMAT_VERSION } from '../../lib/content/records.ts';
+import { entityPagePath } from '../../lib/content/paths.ts';
 import { PROJECT_ROOT } from './support/backlot-cli.ts';
 
 const attack = '"><img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
@@ -23,14 +25,14 @@ function write(dir: string, file: string, value: unknown) {
 }
 
 function hostileContent(dir: string) {
-  const record = (kind: string, name: string, spec: object, relations: object[]) => ({
-    ref: `${kind}:default/${name}`, kind, namespace: 'default', name,
+  const record = (kind: string, name: string, spec: object, relations: object[], links: object = {}) => ({
+    ref: `${kind}:default/${name}`, kind, namespace: 'default', name, title: name, path: entityPagePath(`${kind}:default/${name}`), links,
     entity: { apiVersion: 'backstage.io/v1alpha1', kind: kind === 'group' ? 'Group' : 'Component', metadata: { name }, spec, relations },
     source: { file: `${name}/catalog-info.yaml`, line: 1, column: 1 }, problems: [], collectedAt: at,
   });
   write(dir, 'catalog/entities/default/group/team.json', record('group', 'team', { type: 'team', children: [] }, [{ type: 'ownerOf', targetRef: 'component:default/svc' }]));
-  write(dir, 'catalog/entities/default/component/svc.json', record('component', 'svc', { type: 'service', lifecycle: 'production', owner: 'group:default/team' }, [{ type: 'ownedBy', targetRef: 'group:default/team' }]));
-  write(dir, 'catalog/meta.json', { collectedAt: at, source: 'local', origin: 'test', entityCount: 2, countsByKind: {}, problemCounts: { error: 0, warning: 0 }, filesRead: 1, durationMs: 1 });
+  write(dir, 'catalog/entities/default/component/svc.json', record('component', 'svc', { type: 'service', lifecycle: 'production', owner: 'group:default/team' }, [{ type: 'ownedBy', targetRef: 'group:default/team' }], { owner: { ref: 'group:default/team', kind: 'group', title: 'team', path: entityPagePath('group:default/team') } }));
+  write(dir, 'catalog/meta.json', { formatVersion: CONTENT_FORMAT_VERSION, collectedAt: at, source: 'local', origin: 'test', entityCount: 2, countsByKind: {}, problemCounts: { error: 0, warning: 0 }, filesRead: 1, durationMs: 1 });
   const envelope = (data: object) => ({ ref: 'component:default/svc', collectedAt: at, source: { name: attack, url: evilUrl }, notes: [attack], data });
   const run = { id: 1, workflowId: 1, status: 'completed', conclusion: 'failure', headSha: 'abcdef1234', title: attack, event: 'push', actor: attack, createdAt: at, durationSeconds: 60, attempt: 1, url: evilUrl };
   write(dir, 'ci/entities/default/component/svc.json', envelope({
@@ -76,7 +78,8 @@ describe('hostile service-signal content in a real browser', { timeout: 300_000 
 
   after(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    // A failed build leaves no server; awaiting its close would wait forever.
+    if (server) await new Promise((resolve) => server.close(resolve));
     rmSync(content, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });
   });

@@ -99,7 +99,7 @@ describe('the example organisation through the GitHub stand-in: requests of a fi
   });
   after(async () => {
     await standIn?.close();
-    await new Promise((resolve) => blobs?.close(resolve));
+    if (blobs) await new Promise((resolve) => blobs.close(resolve));
     await test?.remove();
   });
 
