@@ -8,13 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
-import { computeCost } from '../collectors/cost/collector.ts';
-import { COST_DEFAULTS } from '../collectors/cost/config.ts';
+import { computeCost, type CostEntity } from '../collectors/cost/collector.ts';
 import { computeMetrics } from '../collectors/metrics/collector.ts';
-import { METRICS_DEFAULTS } from '../collectors/metrics/config.ts';
+import { CONFIG_DEFAULTS } from '../lib/config/schema.ts';
 import { openMetricsHistory } from '../collectors/metrics/testing/history.ts';
 import { startPrometheus } from '../collectors/metrics/testing/prometheus-server.ts';
-import type { CatalogEntity } from '../collectors/shared/catalog-entities.ts';
 import { formatBytes, formatMs } from './report-table.ts';
 import { createSeededRandom } from './seeded-random.ts';
 
@@ -29,12 +27,11 @@ const here = fileURLToPath(import.meta.url);
 const SERVICES = ['Amazon Elastic Compute Cloud', 'Amazon Simple Storage Service', 'Amazon Relational Database Service', 'AWS Lambda', 'Amazon CloudFront', 'Amazon DynamoDB'];
 const HEADER = 'BilledCost,EffectiveCost,BillingCurrency,BillingPeriodStart,ChargeCategory,ChargePeriodStart,ChargePeriodEnd,ProviderName,RegionId,ResourceId,ServiceCategory,ServiceName,SubAccountId,Tags';
 
-function syntheticEntities(count: number): CatalogEntity[] {
+function syntheticEntities(count: number): (CostEntity & { kind: string; namespace: string; name: string })[] {
   return Array.from({ length: count }, (_, i) => ({
-    ref: `component:default/service-${i}`, kind: 'component', namespace: 'default', name: `service-${i}`, title: `Service ${i}`,
+    ref: `component:default/service-${i}`, kind: 'component', namespace: 'default', name: `service-${i}`,
     annotations: (i % 10 === 0 ? { 'backlot.dev/cost-resource-ids': `i-${i}-0,i-${i}-1` } : {}) as Record<string, string>,
     owner: `group:default/team-${i % 50}`,
-    record: undefined as never,
   }));
 }
 
@@ -65,7 +62,7 @@ async function writeFocusExport(file: string, rows: number): Promise<void> {
 /** In a child process: read and allocate one export, print rows, ms and peak RSS as JSON. */
 async function costChild(file: string): Promise<void> {
   const started = performance.now();
-  const run = await computeCost({ root: path.dirname(file), files: [file], entities: syntheticEntities(1000), config: COST_DEFAULTS, collectedAt: new Date(0).toISOString() });
+  const run = await computeCost({ root: path.dirname(file), files: [file], entities: syntheticEntities(1000), config: CONFIG_DEFAULTS.cost });
   const ms = performance.now() - started;
   const usage = process.resourceUsage();
   const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
@@ -124,11 +121,11 @@ export async function runConcernBench(options: { costRows: number[]; metricsEnti
       for (const concurrency of [8, 16]) {
         const started = performance.now();
         const run = await computeMetrics({
-          root: dir, entities, previous: new Map(), now: new Date(now * 1000), env: {},
-          config: { ...METRICS_DEFAULTS, url: prometheus.url, hours: 6, stepSeconds: 300, concurrency, snapshots: [] },
+          root: dir, entities, previous: () => undefined, snapshotDirs: [], now: new Date(now * 1000), env: {},
+          config: { ...CONFIG_DEFAULTS.metrics, url: prometheus.url, hours: 6, stepSeconds: 300, concurrency },
         });
         const ms = performance.now() - started;
-        const points = run.records.reduce((n, r) => n + r.charts.reduce((m, c) => m + c.series.reduce((k, s) => k + s.values.length, 0), 0), 0);
+        const points = run.records.reduce((n, r) => n + r.data.charts.reduce((m, c) => m + c.series.reduce((k, s) => k + s.values.length, 0), 0), 0);
         rows.push([count.toLocaleString('en-US'), String(concurrency), String(run.stats.requests), String(run.stats.failed), formatMs(ms), `${Math.round(run.stats.requests / (ms / 1000))}`, points.toLocaleString('en-US')]);
       }
       console.log('\nMetrics collector (range queries, 6 h at 5 min, 4 per entity, real Prometheus on 127.0.0.1)');

@@ -1,39 +1,35 @@
 import assert from 'node:assert/strict';
-import { createCollectorContext } from '../context.ts';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { CONFIG_DEFAULTS } from '../../lib/config/schema.ts';
-import { createLogger } from '../../lib/log/logger.ts';
-import { recordPathOf, writeCatalogRecords, type EntityFixture } from '../shared/catalog-fixture.ts';
-import { COST_DEFAULTS, type CostConfig } from './config.ts';
+import { readEntityData, readOrganisationData, type DataEnvelope } from '../../lib/content/entity-data.ts';
+import { collectorContext, writeCatalog, type EntityFixture } from '../shared/catalog-fixture.ts';
+import type { CostConfig } from './config.ts';
 import { costCollector } from './collector.ts';
 import { DecimalSum, formatDecimal, parseDecimal } from './decimal.ts';
-import type { CostSummary, EntityCostRecord } from './records.ts';
+import type { CostSummary, EntityCost } from './records.ts';
 
 const fixture = (name: string) => path.join(import.meta.dirname, 'fixtures', name);
 
-/** A project folder with catalog records as the catalog collector writes them, and exports. */
+/** A project folder with a catalog as the catalog collector writes it, and exports. */
 function project(entities: EntityFixture[], exports: Record<string, string | Buffer>) {
   const root = mkdtempSync(path.join(tmpdir(), 'backlot-cost-collector-'));
-  const generated = path.join(root, 'src/content/generated');
-  writeCatalogRecords(generated, entities);
+  const contentDir = path.join(root, 'content');
+  writeCatalog(contentDir, entities);
   mkdirSync(path.join(root, 'exports/cost'), { recursive: true });
   for (const [name, content] of Object.entries(exports)) writeFileSync(path.join(root, 'exports/cost', name), content);
-  return { root, outDir: path.join(generated, 'cost') };
+  return { root, contentDir };
 }
 
-async function collect(root: string, outDir: string, cost: Partial<CostConfig> = {}, now = new Date('2026-02-01T00:00:00Z')) {
-  const lines: string[] = [];
-  const logger = createLogger({ stream: { write: (s: string) => lines.push(s) > 0 } });
-  const report = await costCollector.collect(createCollectorContext({
-    config: { ...CONFIG_DEFAULTS, cost: { ...COST_DEFAULTS, exports: ['exports/cost'], ...cost } },
-    root, contentDir: path.dirname(outDir), cacheRoot: path.join(root, '.cache'), logger, now, env: {},
-  }, 'cost'));
-  const summary = JSON.parse(readFileSync(path.join(outDir, 'summary.json'), 'utf8')) as CostSummary;
-  const record = (ref: string) => JSON.parse(readFileSync(path.join(outDir, recordPathOf(ref)), 'utf8')) as EntityCostRecord;
-  return { report, summary, record, log: lines.join('') };
+async function collect(root: string, contentDir: string, cost: Partial<CostConfig> = {}, now = new Date('2026-02-01T00:00:00Z')) {
+  const log: string[] = [];
+  const context = collectorContext('cost', { root, contentDir, now, log, config: { exports: { dir: path.join(root, 'exports') }, cost: { ...CONFIG_DEFAULTS.cost, ...cost } } });
+  const report = await costCollector.collect(context);
+  const envelope = readOrganisationData(contentDir, 'cost', 'summary') as DataEnvelope<CostSummary>;
+  const record = (ref: string) => readEntityData(contentDir, 'cost', ref) as DataEnvelope<EntityCost> | undefined;
+  return { report, summary: envelope.data, envelope, record, log: log.join('') };
 }
 
 const total = (amounts: string[]) => {
@@ -43,7 +39,7 @@ const total = (amounts: string[]) => {
 };
 
 test('the real FOCUS sample: tags an entity claims allocate its rows; allocated + unallocated is the whole, exactly', async () => {
-  const { root, outDir } = project(
+  const { root, contentDir } = project(
     [
       { kind: 'component', name: 'matrix', owner: 'group:default/peoria', annotations: { 'backlot.dev/cost-tags': 'application=BrightPathMatrix' } },
       { kind: 'component', name: 'zoom', owner: 'group:default/peoria', annotations: { 'backlot.dev/cost-tags': 'application=ZoomMapMax, application=PrimeManagerDrive' } },
@@ -51,7 +47,7 @@ test('the real FOCUS sample: tags an entity claims allocate its rows; allocated 
     ],
     { 'focus.csv': readFileSync(fixture('focus-1.0-sample.csv')) },
   );
-  const { report, summary, record } = await collect(root, outDir);
+  const { report, summary, record } = await collect(root, contentDir);
   assert.equal(report.partial, false);
   assert.equal(summary.rows.read, 1000);
   assert.equal(summary.rows.allocated, 176 + 17 + 10);
@@ -59,10 +55,10 @@ test('the real FOCUS sample: tags an entity claims allocate its rows; allocated 
   assert.equal(summary.rows.skipped, 0);
   assert.deepEqual(summary.rows.unallocatedBy.map((r) => r.reason), ['no allocation tag and no listed resource id']);
 
-  const matrix = record('component:default/matrix');
-  assert.equal(matrix.source, 'cost');
+  const matrix = record('component:default/matrix')!.data;
+  assert.equal(record('component:default/matrix')!.source.name, 'cost export focus.csv');
   assert.equal(matrix.cost.currencies[0]!.currency, 'USD');
-  const zoom = record('component:default/zoom');
+  const zoom = record('component:default/zoom')!.data;
   const usd = (c: { currencies: { currency: string; total: string }[] }) => c.currencies.find((x) => x.currency === 'USD')!.total;
   assert.equal(total([usd(matrix.cost), usd(zoom.cost), usd(summary.unallocated)]), usd(summary.total));
   const team = summary.teams.find((t) => t.ref === 'group:default/peoria')!;
@@ -79,7 +75,7 @@ const row = (cost: string, currency: string, date: string, service: string, reso
   [cost, currency, date, service, 'AWS', resource, `"${tags.replaceAll('"', '""')}"`].join(',');
 
 test('resource ids in an annotation win over tags; configured tag keys name entities; currencies stay apart', async () => {
-  const { root, outDir } = project(
+  const { root, contentDir } = project(
     [
       { kind: 'component', name: 'payments', owner: 'group:default/team-a', annotations: { 'backlot.dev/cost-resource-ids': 'arn:db-1,\narn:db-2' } },
       { kind: 'component', name: 'search', owner: 'group:default/team-a' },
@@ -99,10 +95,10 @@ test('resource ids in an annotation win over tags; configured tag keys name enti
       ].join('\n'),
     },
   );
-  const { summary, record } = await collect(root, outDir);
-  const payments = record('component:default/payments').cost;
+  const { summary, record } = await collect(root, contentDir);
+  const payments = record('component:default/payments')!.data.cost;
   assert.deepEqual(payments.currencies.map((c) => [c.currency, c.total]), [['USD', '10.1']]);
-  const search = record('component:default/search').cost;
+  const search = record('component:default/search')!.data.cost;
   assert.deepEqual(search.currencies.map((c) => [c.currency, c.total, c.months.map((m) => [m.month, m.total])]), [
     ['EUR', '2', [['2025-12', '2']]],
     ['USD', '4.01', [['2025-12', '1.01'], ['2026-01', '3']]],
@@ -124,28 +120,28 @@ test('resource ids in an annotation win over tags; configured tag keys name enti
 });
 
 test('an export that cannot be read keeps the last good cost, marked stale, and reports it', async () => {
-  const { root, outDir } = project([{ kind: 'component', name: 'search' }], {
+  const { root, contentDir } = project([{ kind: 'component', name: 'search' }], {
     'a.csv': [header, row('1.50', 'USD', '2026-01-04 00:00:00', 'EC2', 'i-1', '{"backstage.io/component": "search"}')].join('\n'),
   });
-  const first = await collect(root, outDir);
-  assert.equal(first.record('component:default/search').cost.currencies[0]!.total, '1.5');
+  const first = await collect(root, contentDir);
+  assert.equal(first.record('component:default/search')!.data.cost.currencies[0]!.total, '1.5');
   writeFileSync(path.join(root, 'exports/cost/a.csv'), 'what,is,this\n1,2,3\n');
-  const second = await collect(root, outDir, {}, new Date('2026-02-02T00:00:00Z'));
+  const second = await collect(root, contentDir, {}, new Date('2026-02-02T00:00:00Z'));
   assert.equal(second.report.partial, true);
   assert.match(second.report.failures[0]!.message, /matches no known export/);
-  const kept = second.record('component:default/search');
-  assert.equal(kept.cost.currencies[0]!.total, '1.5');
+  const kept = second.record('component:default/search')!;
+  assert.equal(kept.data.cost.currencies[0]!.total, '1.5');
   assert.equal(kept.stale?.lastSuccessAt, '2026-02-01T00:00:00.000Z');
   assert.equal(kept.stale?.failedAt, '2026-02-02T00:00:00.000Z');
-  assert.ok(second.summary.stale);
+  assert.equal(second.envelope.stale?.failedAt, '2026-02-02T00:00:00.000Z');
   assert.match(second.log, /exports\/cost\/a\.csv: the header matches no known export/);
 });
 
 test('gzip exports in a folder are read like plain ones', async () => {
   const { gzipSync } = await import('node:zlib');
-  const { root, outDir } = project([], { 'azure.csv.gz': gzipSync(readFileSync(fixture('azure-ea-sample.csv'))) });
+  const { root, contentDir } = project([], { 'azure.csv.gz': gzipSync(readFileSync(fixture('azure-ea-sample.csv'))) });
   copyFileSync(fixture('aws-cur-legacy-sample.csv'), path.join(root, 'exports/cost/cur.csv'));
-  const { summary } = await collect(root, outDir);
+  const { summary } = await collect(root, contentDir);
   assert.deepEqual(summary.files.map((f) => [f.file, f.format, f.rowsRead]), [
     ['exports/cost/azure.csv.gz', 'azure-ea', 27],
     ['exports/cost/cur.csv', 'aws-cur', 1281],

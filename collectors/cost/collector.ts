@@ -2,18 +2,13 @@
 // charge to a catalog entity, and writes per-entity cost and an organisation summary. An export
 // that cannot be read leaves the last good cost in place, marked stale.
 import path from 'node:path';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import type { Collector, CollectorContext, CollectorReport } from '../types.ts';
-import type { StaleMark } from '../../lib/content/records.ts';
-import { recordPathOf } from '../shared/record-path.ts';
-import { readCatalogEntities, type CatalogEntity } from '../shared/catalog-entities.ts';
 import { CostAllocator } from './allocate.ts';
-import { costConfigWithDefaults, type CostConfig } from './config.ts';
+import type { CostConfig } from './config.ts';
 import { CostLedger, topMovers, type CostBreakdown } from './ledger.ts';
 import { readCostExport } from './read-export.ts';
-import type { CostSummary, EntityCostRecord, ExportFileReport, ReasonCount } from './records.ts';
-import { parseJsonInput } from '../../lib/parse/json.ts';
-import { MAX_STORED_DEPTH } from '../../lib/parse/keys.ts';
+import type { CostSummary, EntityCost, ExportFileReport, ReasonCount } from './records.ts';
 
 const EXPORT_FILE = /\.(csv|csv\.gz|gz)$/i;
 
@@ -51,18 +46,20 @@ class ReasonTally {
 
 export interface CostRun {
   summary: CostSummary;
-  records: EntityCostRecord[];
+  records: { ref: string; data: EntityCost }[];
 }
 
-/** Reads and allocates; pure with respect to output (writes nothing). */
-export async function computeCost(options: {
-  root: string;
-  files: string[];
-  entities: CatalogEntity[];
-  config: CostConfig;
-  collectedAt: string;
-}): Promise<CostRun> {
-  const { root, files, entities, config, collectedAt } = options;
+/** An entity as allocation and team totals need it. */
+export interface CostEntity {
+  ref: string;
+  annotations: Record<string, string>;
+  /** Full ref of its owner, when it has one. */
+  owner?: string;
+}
+
+/** Reads and allocates; writes nothing. */
+export async function computeCost(options: { root: string; files: string[]; entities: CostEntity[]; config: CostConfig }): Promise<CostRun> {
+  const { root, files, entities, config } = options;
   const allocator = new CostAllocator(entities, config.allocationTags);
   const ledger = new CostLedger();
   const skipped = new ReasonTally();
@@ -92,12 +89,13 @@ export async function computeCost(options: {
     currencies: cost.currencies.map((c) => ({ ...c, months: c.months.map((m) => ({ ...m, byService: [] })) })),
   });
   const refs = ledger.refs();
-  const records: EntityCostRecord[] = refs.map((ref) => ({ ref, collectedAt, source: 'cost', cost: ledger.breakdown(ref) }));
-  const byRef = records.map((r) => ({ ref: r.ref, cost: r.cost }));
+  const records = refs.map((ref) => ({ ref, data: { cost: ledger.breakdown(ref) } }));
+  const byRef = records.map((r) => ({ ref: r.ref, cost: r.data.cost }));
 
+  const withCost = new Set(refs);
   const owned = new Map<string, string[]>();
   for (const entity of entities) {
-    if (entity.owner && refs.includes(entity.ref)) owned.set(entity.owner, [...(owned.get(entity.owner) ?? []), entity.ref]);
+    if (entity.owner && withCost.has(entity.ref)) owned.set(entity.owner, [...(owned.get(entity.owner) ?? []), entity.ref]);
   }
   for (const ref of refs) if (ref.startsWith('group:') && !owned.has(ref)) owned.set(ref, []);
   const teams = [...owned]
@@ -105,8 +103,6 @@ export async function computeCost(options: {
     .map(([ref, teamEntities]) => ({ ref, entities: teamEntities, cost: monthsOnly(ledger.breakdown([ref, ...teamEntities])) }));
 
   const summary: CostSummary = {
-    collectedAt,
-    source: 'cost',
     files: reports,
     rows: {
       read,
@@ -126,78 +122,46 @@ export async function computeCost(options: {
   return { summary, records };
 }
 
-async function readJson<T>(file: string): Promise<T | undefined> {
-  try {
-    return parseJsonInput(await readFile(file, 'utf8'), file, MAX_STORED_DEPTH) as T;
-  } catch {
-    return undefined;
-  }
-}
-
-async function writeAll(outDir: string, run: CostRun): Promise<void> {
-  const staging = `${outDir}.writing-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
-  for (const record of run.records) {
-    const file = path.join(staging, recordPathOf(record.ref));
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, JSON.stringify(record, null, 2) + '\n');
-  }
-  await writeFile(path.join(staging, 'summary.json'), JSON.stringify(run.summary, null, 2) + '\n');
-  await rm(outDir, { recursive: true, force: true });
-  await rename(staging, outDir);
-}
-
-/** Marks everything of the previous run stale, in place. */
-async function markStale(outDir: string, stale: StaleMark, failedFiles: ExportFileReport[]): Promise<number> {
-  const summaryFile = path.join(outDir, 'summary.json');
-  const previous = await readJson<CostSummary>(summaryFile);
-  if (!previous) return 0;
-  const lastSuccessAt = previous.stale?.lastSuccessAt ?? previous.collectedAt;
-  const mark = { ...stale, lastSuccessAt };
-  await writeFile(summaryFile, JSON.stringify({ ...previous, stale: mark, failedFiles }, null, 2) + '\n');
-  const names = (await readdir(path.join(outDir, 'entities'), { recursive: true }).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
-  for (const name of names) {
-    const file = path.join(outDir, 'entities', name);
-    const record = await readJson<EntityCostRecord>(file);
-    if (record) await writeFile(file, JSON.stringify({ ...record, stale: mark }, null, 2) + '\n');
-  }
-  return names.length;
-}
-
 export const costCollector: Collector = {
   name: 'cost',
   async collect(context: CollectorContext): Promise<CollectorReport> {
-    const { logger } = context;
-    const config = costConfigWithDefaults(context.config.cost);
-    const { files, missing } = await findExportFiles(context.root, config.exports);
-    for (const entry of missing) logger.warn(`cost: ${entry} does not exist; put FOCUS, AWS CUR or Azure exports there, or set cost.exports in backlot.config.yaml`);
-    const entities = await readCatalogEntities(context.outDir);
-    const collectedAt = context.now.toISOString();
+    const { logger, config } = context;
+    const exportsPaths = config.cost.exports.length > 0 ? config.cost.exports : [path.join(context.exportsDir, 'cost')];
+    const { files, missing } = await findExportFiles(context.root, exportsPaths);
+    for (const entry of missing) logger.info(`cost: no exports at ${entry}; put FOCUS, AWS CUR or Azure exports there, or set cost.exports in backlot.config.yaml`);
+    const entities = (await context.catalog.entities()).map((e) => ({ ref: e.ref, annotations: e.annotations, owner: e.links.owner?.ref }));
     const run = await logger.time(
       'cost: read exports',
-      () => computeCost({ root: context.root, files, entities, config, collectedAt }),
+      () => computeCost({ root: context.root, files, entities, config: config.cost }),
       (r) => `${files.length} files, ${r.summary.rows.read} rows: ${r.summary.rows.allocated} allocated, ${r.summary.rows.unallocated} unallocated, ${r.summary.rows.skipped} skipped`,
     );
     for (const s of run.summary.rows.skippedBy) logger.warn(`cost: ${s.count} rows skipped: ${s.reason} (e.g. ${s.examples.join(', ')})`);
     for (const p of run.summary.problems) logger.warn(`cost: ${p.ref}: ${p.message}`);
     const failed = run.summary.files.filter((f) => f.error);
     for (const f of failed) logger.error(`cost: ${f.file}: ${f.error}`);
+    const failures = failed.map((f) => ({ item: f.file, message: f.error! }));
 
     if (failed.length > 0) {
-      const stale: StaleMark = { error: failed.map((f) => `${f.file}: ${f.error}`).join('; '), failedAt: collectedAt, lastSuccessAt: collectedAt };
-      const kept = await markStale(context.outDir, stale, failed);
-      if (kept > 0 || (await readJson(path.join(context.outDir, 'summary.json')))) {
+      // Totals across files cannot be mixed from two runs: every entity keeps its last good cost.
+      const message = failed.map((f) => `${f.file}: ${f.error}`).join('; ');
+      const hadSummary = await context.data.organisationFailed('summary', message);
+      let kept = 0;
+      for (const entity of entities) if (await context.data.entityFailed(entity.ref, message)) kept++;
+      if (hadSummary) {
         logger.warn(`cost: kept the last good cost (${kept} entities), marked stale`);
-        return { items: kept, partial: true, failures: failed.map((f) => ({ item: f.file, message: f.error! })), stats: { files: files.length } };
+        return { items: kept, partial: true, failures, stats: { files: files.length, kept } };
       }
     }
-    await writeAll(context.outDir, run);
+    // This run's data replaces the last: entities that no longer have cost lose their file.
+    await rm(path.join(context.outDir, 'entities'), { recursive: true, force: true });
+    const source = { name: files.length === 1 ? `cost export ${path.basename(files[0]!)}` : `${files.length} cost exports` };
+    for (const record of run.records) await context.data.writeEntity<EntityCost>(record.ref, { source, data: record.data });
+    await context.data.writeOrganisation<CostSummary>('summary', { source, data: run.summary });
     const { rows } = run.summary;
     return {
       items: run.records.length,
       partial: failed.length > 0,
-      failures: failed.map((f) => ({ item: f.file, message: f.error! })),
+      failures,
       stats: { files: files.length, rowsRead: rows.read, rowsAllocated: rows.allocated, rowsUnallocated: rows.unallocated, rowsSkipped: rows.skipped, entities: run.records.length },
     };
   },

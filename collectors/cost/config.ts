@@ -1,49 +1,35 @@
 // The `cost:` block of backlot.config.yaml: where exports are, which FOCUS cost column counts, and
-// which tag keys name an entity. Type, defaults and JSON Schema sit together here.
-import type { CostMeasure } from './formats.ts';
-import type { AllocationTagRule } from './allocate.ts';
+// which tag keys name an entity. One TypeBox declaration gives its type, defaults and validation.
+import { Type, type Static } from 'typebox';
 
-export interface CostConfig {
-  /** Export files or folders (every `.csv` / `.csv.gz` inside), relative to the project root. */
-  exports: string[];
-  /** FOCUS column summed: `billed` (BilledCost, what the invoice says) or `effective` (EffectiveCost, amortised). */
-  measure: CostMeasure;
-  /** Tag keys whose value names an entity, tried in order after resource ids and `backlot.dev/cost-tags`. */
-  allocationTags: AllocationTagRule[];
-}
-
-export const COST_DEFAULTS: CostConfig = {
-  exports: ['examples/exports/cost'],
-  measure: 'billed',
-  allocationTags: [
-    { key: 'backstage.io/component', kind: 'component' },
-    { key: 'backstage.io/resource', kind: 'resource' },
-    { key: 'team', kind: 'group' },
-  ],
-};
-
-export const costConfigJsonSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    exports: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'export files or folders, e.g. [exports/cost]' },
-    measure: { enum: ['billed', 'effective'], description: '`billed` (BilledCost) or `effective` (EffectiveCost)' },
-    allocationTags: {
-      type: 'array',
-      description: 'a list of { key, kind }, e.g. [{ key: team, kind: group }]',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['key', 'kind'],
-        properties: {
-          key: { type: 'string', minLength: 1, description: 'a tag key, e.g. backstage.io/component' },
-          kind: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*$', description: 'an entity kind, e.g. component or group' },
-        },
-      },
-    },
+const allocationTag = Type.Object(
+  {
+    key: Type.String({ minLength: 1, description: 'a tag key, e.g. backstage.io/component' }),
+    kind: Type.String({ pattern: '^[A-Za-z][A-Za-z0-9]*$', description: 'the kind the tag value names, e.g. component or group' }),
   },
-} as const;
+  { additionalProperties: false },
+);
 
-export function costConfigWithDefaults(raw: Partial<CostConfig> | undefined): CostConfig {
-  return { ...COST_DEFAULTS, ...raw };
-}
+export const costConfigSchema = Type.Object(
+  {
+    exports: Type.Array(Type.String({ minLength: 1 }), {
+      default: [],
+      description: 'export files or folders (every .csv / .csv.gz inside), relative to the project root; empty means <exports.dir>/cost',
+    }),
+    measure: Type.Enum(['billed', 'effective'], {
+      default: 'billed',
+      description: '`billed` (FOCUS BilledCost, what the invoice says) or `effective` (EffectiveCost, amortised)',
+    }),
+    allocationTags: Type.Array(allocationTag, {
+      default: [
+        { key: 'backstage.io/component', kind: 'component' },
+        { key: 'backstage.io/resource', kind: 'resource' },
+        { key: 'team', kind: 'group' },
+      ],
+      description: 'tag keys whose value names an entity, tried in order after resource ids and backlot.dev/cost-tags, e.g. [{ key: team, kind: group }]',
+    }),
+  },
+  { additionalProperties: false, default: {} },
+);
+
+export type CostConfig = Static<typeof costConfigSchema>;

@@ -1,16 +1,12 @@
-// What the cost collector hands the portal (src/content/generated/cost/): one record per entity
-// that has cost, and one summary for the organisation (totals, teams, movers, unallocated, and
-// how many rows were read, allocated and skipped, with the reasons).
-import type { StaleMark } from '../../lib/content/records.ts';
+// What the cost collector hands the portal, in the standard envelope (lib/content/entity-data.ts):
+// per entity with cost `cost/entities/<ns>/<kind>/<name>.json` → `{ cost }`, and for the
+// organisation `cost/organisation/summary.json` → totals, teams, movers, the unallocated rest, and
+// how many rows were read, allocated and skipped, with the reasons.
 import type { CostBreakdown, Mover } from './ledger.ts';
 
-/** `entities/<namespace>/<kind>/<name>.json`. */
-export interface EntityCostRecord {
-  ref: string;
-  collectedAt: string;
-  source: 'cost';
+/** `data` of an entity's envelope. */
+export interface EntityCost {
   cost: CostBreakdown;
-  stale?: StaleMark;
 }
 
 export interface ReasonCount {
@@ -21,17 +17,15 @@ export interface ReasonCount {
 }
 
 export interface ExportFileReport {
-  /** Relative to the project root. */
+  /** Relative to the project root when inside it. */
   file: string;
   format?: string;
   rowsRead: number;
   error?: string;
 }
 
-/** `summary.json`. */
+/** `data` of the organisation envelope `summary`. */
 export interface CostSummary {
-  collectedAt: string;
-  source: 'cost';
   files: ExportFileReport[];
   rows: {
     read: number;
@@ -44,12 +38,11 @@ export interface CostSummary {
   /** Everything read, allocated or not. */
   total: CostBreakdown;
   unallocated: CostBreakdown;
-  /** Each entity with cost: its total by currency and month (services in its own record). */
+  /** Each entity with cost: its total by currency and month (services in its own envelope). */
   entities: { ref: string; cost: CostBreakdown }[];
   /** Each owner group: its own cost plus what its entities cost. */
   teams: { ref: string; entities: string[]; cost: CostBreakdown }[];
   movers: Mover[];
   /** Problems in entities' cost annotations. */
   problems: { ref: string; message: string }[];
-  stale?: StaleMark;
 }

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import { createCollectorContext } from '../context.ts';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { CONFIG_DEFAULTS } from '../../lib/config/schema.ts';
-import { createLogger } from '../../lib/log/logger.ts';
-import { recordPathOf, writeCatalogRecords, type EntityFixture } from '../shared/catalog-fixture.ts';
+import { readEntityData, type DataEnvelope } from '../../lib/content/entity-data.ts';
+import { collectorContext, writeCatalog, type EntityFixture } from '../shared/catalog-fixture.ts';
 import { metricsCollector } from './collector.ts';
-import { METRICS_DEFAULTS, type MetricsConfig } from './config.ts';
-import type { EntityMetricsRecord } from './records.ts';
+import { DEFAULT_METRIC_QUERIES, type MetricsConfig } from './config.ts';
+import type { EntityMetrics } from './records.ts';
 import { lastValue } from './series.ts';
 import { openMetricsHistory } from './testing/history.ts';
 import { startPrometheus, type PrometheusServer } from './testing/prometheus-server.ts';
@@ -36,31 +35,26 @@ after(async () => prometheus?.stop());
 
 function project(entities: EntityFixture[]) {
   const root = mkdtempSync(path.join(tmpdir(), 'backlot-metrics-'));
-  const generated = path.join(root, 'src/content/generated');
-  writeCatalogRecords(generated, entities);
-  return { root, outDir: path.join(generated, 'metrics') };
+  const contentDir = path.join(root, 'content');
+  writeCatalog(contentDir, entities);
+  return { root, contentDir };
 }
 
-async function collect(root: string, outDir: string, metrics: Partial<MetricsConfig>, at = now) {
-  const lines: string[] = [];
-  const logger = createLogger({ stream: { write: (s: string) => lines.push(s) > 0 } });
-  const report = await metricsCollector.collect({
-    ...createCollectorContext({
-      config: { ...CONFIG_DEFAULTS, metrics: { ...METRICS_DEFAULTS, hours: 6, stepSeconds: 300, snapshots: ['exports/metrics'], ...metrics } },
-      root, contentDir: path.dirname(outDir), cacheRoot: root, logger, now: at, env: {},
-    }, 'metrics'),
-    cacheDir: path.join(root, '.cache'),
-  });
-  const record = (ref: string) => JSON.parse(readFileSync(path.join(outDir, recordPathOf(ref)), 'utf8')) as EntityMetricsRecord;
-  return { report, record, log: lines.join('') };
+async function collect(root: string, contentDir: string, metrics: Partial<MetricsConfig>, at = now) {
+  const log: string[] = [];
+  const config = { exports: { dir: path.join(root, 'exports') }, metrics: { ...CONFIG_DEFAULTS.metrics, hours: 6, stepSeconds: 300, ...metrics } };
+  const report = await metricsCollector.collect(collectorContext('metrics', { root, contentDir, now: at, log, config }));
+  const envelope = (ref: string) => readEntityData(contentDir, 'metrics', ref) as DataEnvelope<EntityMetrics> | undefined;
+  const record = (ref: string) => envelope(ref)!.data;
+  return { report, record, envelope, log: log.join('') };
 }
 
 const near = (actual: number | undefined, expected: number, tolerance = 1e-3) =>
   assert.ok(actual !== undefined && Math.abs(actual - expected) <= tolerance, `${actual} ≈ ${expected}`);
 
 test('queries the real Prometheus with the templates and the entity name; stores compact series with the gap as nulls', async () => {
-  const { root, outDir } = project([{ kind: 'component', name: 'checkout' }, { kind: 'component', name: 'search' }]);
-  const { report, record } = await collect(root, outDir, { url: prometheus.url });
+  const { root, contentDir } = project([{ kind: 'component', name: 'checkout' }, { kind: 'component', name: 'search' }]);
+  const { report, record } = await collect(root, contentDir, { url: prometheus.url });
   assert.equal(report.partial, false);
   assert.equal(report.stats?.queries, 8);
   assert.equal(report.stats?.requests, 8);
@@ -88,7 +82,7 @@ test('queries the real Prometheus with the templates and the entity name; stores
 });
 
 test('an annotation replaces a template query; a Prometheus error answer is reported with its message', async () => {
-  const { root, outDir } = project([
+  const { root, contentDir } = project([
     {
       kind: 'component', name: 'checkout',
       annotations: {
@@ -97,7 +91,7 @@ test('an annotation replaces a template query; a Prometheus error answer is repo
       },
     },
   ]);
-  const { report, record } = await collect(root, outDir, { url: prometheus.url, queries: METRICS_DEFAULTS.queries.slice(0, 1) });
+  const { report, record } = await collect(root, contentDir, { url: prometheus.url, queries: DEFAULT_METRIC_QUERIES.slice(0, 1) });
   const checkout = record('component:default/checkout');
   near(lastValue(checkout.charts.find((c) => c.id === 'request-rate')!.series[0]!)?.value, 0.5);
   const broken = checkout.charts.find((c) => c.id === 'broken')!;
@@ -107,34 +101,36 @@ test('an annotation replaces a template query; a Prometheus error answer is repo
 });
 
 test('a Prometheus that is down leaves the last good series, marked stale', async () => {
-  const { root, outDir } = project([{ kind: 'component', name: 'search' }]);
-  const first = await collect(root, outDir, { url: prometheus.url, queries: METRICS_DEFAULTS.queries.slice(0, 1) });
+  const { root, contentDir } = project([{ kind: 'component', name: 'search' }]);
+  const first = await collect(root, contentDir, { url: prometheus.url, queries: DEFAULT_METRIC_QUERIES.slice(0, 1) });
   const good = first.record('component:default/search').charts[0]!;
   const down = await startPrometheus();
   await down.stop();
   const later = new Date(now.getTime() + 600_000);
-  const second = await collect(root, outDir, { url: down.url, queries: METRICS_DEFAULTS.queries.slice(0, 1) }, later);
+  const second = await collect(root, contentDir, { url: down.url, queries: DEFAULT_METRIC_QUERIES.slice(0, 1) }, later);
   assert.equal(second.report.partial, true);
-  const kept = second.record('component:default/search');
-  assert.deepEqual(kept.charts[0]!.series, good.series);
-  assert.match(kept.charts[0]!.stale?.error ?? '', /cannot reach http:\/\/127\.0\.0\.1:\d+/);
-  assert.equal(kept.charts[0]!.stale?.lastSuccessAt, now.toISOString());
+  // Every query of the entity failed: its whole envelope is the last good one, marked stale.
+  const kept = second.envelope('component:default/search')!;
+  assert.deepEqual(kept.data.charts[0]!.series, good.series);
+  assert.match(kept.stale?.error ?? '', /cannot reach http:\/\/127\.0\.0\.1:\d+/);
+  assert.equal(kept.stale?.lastSuccessAt, now.toISOString());
   assert.equal(kept.stale?.failedAt, later.toISOString());
+  assert.equal(kept.collectedAt, now.toISOString());
   assert.match(second.log, /metrics: 1 query failed: cannot reach/);
 });
 
 test('a Prometheus that answers the same query with an error leaves the last good series, marked stale, with its message', async () => {
-  const { root, outDir } = project([{ kind: 'component', name: 'checkout' }]);
-  const queries = METRICS_DEFAULTS.queries.slice(0, 1);
-  const first = await collect(root, outDir, { url: prometheus.url, queries });
+  const { root, contentDir } = project([{ kind: 'component', name: 'checkout' }]);
+  const queries = DEFAULT_METRIC_QUERIES.slice(0, 1);
+  const first = await collect(root, contentDir, { url: prometheus.url, queries });
   const good = first.record('component:default/checkout').charts[0]!;
   assert.ok(good.series[0]!.values.length > 0);
   // The same data, but a sample limit this query exceeds: Prometheus itself answers with an error.
   const strict = await startPrometheus({ openMetrics: history, flags: ['--query.max-samples=10'] });
   try {
-    const second = await collect(root, outDir, { url: strict.url, queries }, new Date(now.getTime() + 600_000));
-    const kept = second.record('component:default/checkout').charts[0]!;
-    assert.deepEqual(kept.series, good.series);
+    const second = await collect(root, contentDir, { url: strict.url, queries }, new Date(now.getTime() + 600_000));
+    const kept = second.envelope('component:default/checkout')!;
+    assert.deepEqual(kept.data.charts[0]!.series, good.series);
     assert.match(kept.stale?.error ?? '', /answered 422: execution: query processing would load too many samples/);
     assert.equal(second.report.failures.length, 1);
   } finally {
@@ -142,15 +138,32 @@ test('a Prometheus that answers the same query with an error leaves the last goo
   }
 });
 
+test('one query failing among good ones keeps that chart\'s last good series, marked stale, beside fresh charts', async () => {
+  const good = { 'backlot.dev/prometheus-errors': 'sum(rate(http_requests_total{service="checkout",code="500"}[5m]))' };
+  const { root, contentDir } = project([{ kind: 'component', name: 'checkout', annotations: good }]);
+  const queries = DEFAULT_METRIC_QUERIES.slice(0, 1);
+  const first = await collect(root, contentDir, { url: prometheus.url, queries });
+  const before = first.record('component:default/checkout').charts.find((c) => c.id === 'errors')!;
+  writeCatalog(contentDir, [{ kind: 'component', name: 'checkout', annotations: { 'backlot.dev/prometheus-errors': 'sum(rate(' } }]);
+  const second = await collect(root, contentDir, { url: prometheus.url, queries }, new Date(now.getTime() + 600_000));
+  const envelope = second.envelope('component:default/checkout')!;
+  assert.equal(envelope.stale, undefined, 'the entity itself is fresh');
+  const errors = envelope.data.charts.find((c) => c.id === 'errors')!;
+  assert.deepEqual(errors.series, before.series);
+  assert.match(errors.stale?.error ?? '', /bad_data/);
+  assert.equal(errors.stale?.lastSuccessAt, now.toISOString());
+  assert.equal(envelope.data.charts.find((c) => c.id === 'request-rate')!.stale, undefined);
+});
+
 test('snapshot files in Prometheus format from the exports folder become charts without a Prometheus', async () => {
-  const { root, outDir } = project([{ kind: 'component', name: 'checkout' }]);
-  const dir = path.join(root, 'exports/metrics/default/component/checkout');
+  const { root, contentDir } = project([{ kind: 'component', name: 'checkout' }]);
+  const dir = path.join(root, 'exports/metrics/default/component/checkout'); // <exports.dir>/metrics by default
   mkdirSync(dir, { recursive: true });
   const query = encodeURIComponent('sum(rate(http_requests_total{service="checkout"}[5m]))');
   const saved = await fetch(`${prometheus.url}/api/v1/query_range?query=${query}&start=${nowSeconds - 3600}&end=${nowSeconds}&step=600`);
   writeFileSync(path.join(dir, 'request-rate.json'), await saved.text());
   writeFileSync(path.join(dir, 'latency-p95.json'), '{"status":"success","data":{"resultType":"vector","result":[]}}');
-  const { record } = await collect(root, outDir, {});
+  const { record } = await collect(root, contentDir, {});
   const checkout = record('component:default/checkout');
   const rate = checkout.charts.find((c) => c.id === 'request-rate')!;
   assert.equal(rate.origin, 'snapshot');
@@ -162,13 +175,13 @@ test('snapshot files in Prometheus format from the exports folder become charts 
 });
 
 test('dashboard links come from the Grafana and Datadog annotations, only when http(s)', async () => {
-  const { root, outDir } = project([
+  const { root, contentDir } = project([
     { kind: 'component', name: 'web', annotations: { 'grafana/overview-dashboard': 'https://grafana.example.com/d/abc', 'datadoghq.com/dashboard-url': 'javascript:alert(1)' } },
     { kind: 'component', name: 'quiet' },
   ]);
-  const { record } = await collect(root, outDir, {});
+  const { record } = await collect(root, contentDir, {});
   const web = record('component:default/web');
   assert.deepEqual(web.dashboards, [{ title: 'Grafana', url: 'https://grafana.example.com/d/abc', annotation: 'grafana/overview-dashboard' }]);
   assert.match(web.problems[0]!, /datadoghq\.com\/dashboard-url is not an http\(s\) URL/);
-  assert.equal(existsSync(path.join(outDir, recordPathOf('component:default/quiet'))), false);
+  assert.equal(readEntityData(contentDir, 'metrics', 'component:default/quiet'), undefined);
 });

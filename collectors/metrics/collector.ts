@@ -2,34 +2,24 @@
 // annotations) against a Prometheus-compatible API as range queries, adds snapshot files from the
 // exports folder, and stores compact series. A query that fails keeps its last good series, stale.
 import path from 'node:path';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import type { Collector, CollectorContext, CollectorReport } from '../types.ts';
-import { recordPathOf } from '../shared/record-path.ts';
+import { entityDataFile, readEntityData } from '../../lib/content/entity-data.ts';
 import { mapWithConcurrency } from '../github/concurrency.ts';
-import { readCatalogEntities, type CatalogEntity } from '../shared/catalog-entities.ts';
-import { metricsConfigWithDefaults, type MetricsConfig } from './config.ts';
+import type { MetricsConfig } from './config.ts';
 import { dashboardLinks } from './dashboards.ts';
 import { PrometheusClient, parseMatrixResponse } from './prometheus-client.ts';
 import { queriesForEntity } from './queries.ts';
-import type { EntityMetricsRecord, MetricChart } from './records.ts';
+import type { EntityMetrics, MetricChart } from './records.ts';
 import { compactMatrix, gridOf } from './series.ts';
-import { parseJsonInput } from '../../lib/parse/json.ts';
-import { MAX_STORED_DEPTH } from '../../lib/parse/keys.ts';
 
-/** Previous run's records by ref (for last good series). */
-async function readPrevious(outDir: string): Promise<Map<string, EntityMetricsRecord>> {
-  const dir = path.join(outDir, 'entities');
-  const names = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
-  const records = new Map<string, EntityMetricsRecord>();
-  for (const name of names.filter((n) => n.endsWith('.json'))) {
-    try {
-      const record = parseJsonInput(await readFile(path.join(dir, name), 'utf8'), name, MAX_STORED_DEPTH) as EntityMetricsRecord;
-      if (record?.ref) records.set(record.ref, record);
-    } catch {
-      // A damaged record is not carried over.
-    }
-  }
-  return records;
+/** An entity as the metrics collector needs it. */
+export interface MetricsEntity {
+  ref: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  annotations: Record<string, string>;
 }
 
 /** Snapshot files by entity path `<namespace>/<kind>/<name>` (lower case) → `{ id, file }[]`. */
@@ -52,15 +42,18 @@ async function findSnapshots(root: string, folders: string[]): Promise<Map<strin
 
 export interface MetricsRunOptions {
   root: string;
-  entities: CatalogEntity[];
+  entities: MetricsEntity[];
   config: MetricsConfig;
-  previous: Map<string, EntityMetricsRecord>;
+  /** Folders of snapshot files (absolute, or relative to root). */
+  snapshotDirs: string[];
+  /** The last good data of an entity, for series to keep when a query fails. */
+  previous: (ref: string) => EntityMetrics | undefined;
   now: Date;
   env: NodeJS.ProcessEnv;
 }
 
 export interface MetricsRun {
-  records: EntityMetricsRecord[];
+  records: { ref: string; data: EntityMetrics; allFailed: boolean }[];
   failures: { item: string; message: string }[];
   stats: { entities: number; queries: number; requests: number; failed: number; snapshots: number; stale: number };
 }
@@ -75,7 +68,7 @@ export async function computeMetrics(options: MetricsRunOptions): Promise<Metric
   const step = config.stepSeconds;
   const end = Math.floor(now.getTime() / 1000 / step) * step;
   const start = end - Math.floor((config.hours * 3600) / step) * step;
-  const snapshots = await findSnapshots(root, config.snapshots);
+  const snapshots = await findSnapshots(root, options.snapshotDirs);
   const failures: MetricsRun['failures'] = [];
   let queries = 0;
   let failed = 0;
@@ -86,7 +79,7 @@ export async function computeMetrics(options: MetricsRunOptions): Promise<Metric
     const problems: string[] = [];
     const { links, problems: linkProblems } = dashboardLinks(entity.annotations);
     problems.push(...linkProblems);
-    const before = previous.get(entity.ref);
+    const before = previous(entity.ref);
     const charts: MetricChart[] = [];
     const entityQueries = client ? queriesForEntity(entity, config) : [];
     const results = await mapWithConcurrency(entityQueries, 2, async (q): Promise<MetricChart> => {
@@ -132,45 +125,57 @@ export async function computeMetrics(options: MetricsRunOptions): Promise<Metric
     };
     charts.sort((a, b) => order(a.id) - order(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     if (charts.length === 0 && links.length === 0 && problems.length === 0) return undefined;
-    const record: EntityMetricsRecord = { ref: entity.ref, collectedAt, source: 'metrics', charts, dashboards: links, problems };
-    const staleChart = charts.find((c) => c.stale);
-    if (staleChart) record.stale = staleChart.stale;
-    return record;
+    const queried = charts.filter((c) => c.origin === 'prometheus');
+    const allFailed = queried.length > 0 && queried.every((c) => c.stale || c.error) && charts.every((c) => c.origin === 'prometheus');
+    return { ref: entity.ref, data: { charts, dashboards: links, problems }, allFailed };
   });
 
-  const written = records.filter((r): r is EntityMetricsRecord => r !== undefined);
+  const written = records.filter((r) => r !== undefined);
   return { records: written, failures, stats: { entities: written.length, queries, requests: client?.requests ?? 0, failed, snapshots: snapshotCount, stale: staleCount } };
 }
 
-async function writeRecords(outDir: string, records: EntityMetricsRecord[]): Promise<void> {
-  const staging = `${outDir}.writing-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
-  for (const record of records) {
-    const file = path.join(staging, recordPathOf(record.ref));
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, JSON.stringify(record) + '\n');
+/** A URL safe to show on a page: any user name or password in it removed. */
+export function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.href;
+  } catch {
+    return '';
   }
-  await rm(outDir, { recursive: true, force: true });
-  await rename(staging, outDir);
 }
 
 export const metricsCollector: Collector = {
   name: 'metrics',
   async collect(context: CollectorContext): Promise<CollectorReport> {
     const { logger } = context;
-    const config = metricsConfigWithDefaults(context.config.metrics);
-    const entities = await readCatalogEntities(context.outDir);
-    const previous = await readPrevious(context.outDir);
+    const config = context.config.metrics;
+    const contentDir = path.dirname(context.outDir);
+    const entities = (await context.catalog.entities()).map((e) => ({ ref: e.ref, kind: e.kind, namespace: e.namespace, name: e.name, annotations: e.annotations }));
+    const previous = (ref: string) => readEntityData(contentDir, 'metrics', ref)?.data as EntityMetrics | undefined;
+    const snapshotDirs = config.snapshots.length > 0 ? config.snapshots : [path.join(context.exportsDir, 'metrics')];
     const run = await logger.time(
       'metrics: query',
-      () => computeMetrics({ root: context.root, entities, config, previous, now: context.now, env: context.env }),
+      () => computeMetrics({ root: context.root, entities, config, snapshotDirs, previous, now: context.now, env: context.env }),
       (r) => `${r.stats.queries} queries (${r.stats.failed} failed, ${r.stats.stale} kept stale), ${r.stats.snapshots} snapshots, ${r.stats.entities} entities`,
     );
     const byMessage = new Map<string, number>();
     for (const f of run.failures) byMessage.set(f.message, (byMessage.get(f.message) ?? 0) + 1);
     for (const [message, count] of byMessage) logger.warn(`metrics: ${count} ${count === 1 ? 'query' : 'queries'} failed: ${message}`);
-    await writeRecords(context.outDir, run.records);
-    return { items: run.records.length, failures: run.failures, partial: run.failures.length > 0, stats: run.stats };
+
+    const source = config.url ? { name: 'Prometheus', url: withoutCredentials(config.url) } : { name: 'Prometheus snapshots' };
+    const written = new Set<string>();
+    let keptStale = 0;
+    for (const record of run.records) {
+      written.add(record.ref);
+      const message = record.data.charts.map((c) => c.stale?.error ?? c.error).find(Boolean) ?? 'every query failed';
+      // Nothing answered for this entity: its whole envelope keeps the last good data, marked stale.
+      if (record.allFailed && (await context.data.entityFailed(record.ref, message))) keptStale++;
+      else await context.data.writeEntity<EntityMetrics>(record.ref, { source, data: record.data });
+    }
+    // An entity with no charts or links this run loses its file (nothing stale to show).
+    for (const entity of entities) if (!written.has(entity.ref)) await rm(entityDataFile(contentDir, 'metrics', entity.ref), { force: true });
+    return { items: run.records.length, failures: run.failures, partial: run.failures.length > 0, stats: { ...run.stats, entitiesKeptStale: keptStale } };
   },
 };

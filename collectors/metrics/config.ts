@@ -1,34 +1,18 @@
 // The `metrics:` block of backlot.config.yaml: which Prometheus to ask, which queries to run for
 // each entity (templates with the entity's name), the time window, and where snapshots are.
+import { Type, type Static } from 'typebox';
 
-export interface MetricQueryTemplate {
-  /** Names the chart and the annotation that overrides it (`backlot.dev/prometheus-<id>`). */
-  id: string;
-  title: string;
-  /** How values read: `req/s`, `ratio` (shown as %), `s`, `bytes`, `percent` or any short label. */
-  unit: string;
-  /** PromQL; `{{name}}`, `{{namespace}}` and `{{kind}}` are replaced, escaped for a PromQL string. */
-  query: string;
-}
+const queryTemplate = Type.Object(
+  {
+    id: Type.String({ pattern: '^[a-z0-9-]+$', description: 'lower-case letters, digits and -; names the chart and the annotation backlot.dev/prometheus-<id>' }),
+    title: Type.String({ minLength: 1, description: 'the chart title' }),
+    unit: Type.String({ maxLength: 16, description: 'req/s, ratio (shown as %), s, bytes, percent or a short label' }),
+    query: Type.String({ minLength: 1, description: 'PromQL; {{name}}, {{namespace}} and {{kind}} are replaced, escaped as PromQL strings' }),
+  },
+  { additionalProperties: false },
+);
 
-export interface MetricsConfig {
-  /** Prometheus-compatible API root; without it only snapshots are read. */
-  url?: string;
-  /** Environment variable holding a bearer token for `url`, if it needs one. */
-  tokenEnv?: string;
-  timeoutMs: number;
-  /** Queries in flight at once. */
-  concurrency: number;
-  /** Hours of history per chart, ending at the run's time. */
-  hours: number;
-  /** Seconds between points. */
-  stepSeconds: number;
-  /** Kinds that get the query templates. */
-  kinds: string[];
-  queries: MetricQueryTemplate[];
-  /** Folders of snapshot files: `<folder>/<namespace>/<kind>/<name>/<query id>.json`. */
-  snapshots: string[];
-}
+export type MetricQueryTemplate = Static<typeof queryTemplate>;
 
 export const DEFAULT_METRIC_QUERIES: MetricQueryTemplate[] = [
   { id: 'request-rate', title: 'Request rate', unit: 'req/s', query: 'sum(rate(http_requests_total{service="{{name}}"}[5m]))' },
@@ -52,46 +36,22 @@ export const DEFAULT_METRIC_QUERIES: MetricQueryTemplate[] = [
   },
 ];
 
-export const METRICS_DEFAULTS: MetricsConfig = {
-  timeoutMs: 30_000,
-  concurrency: 8,
-  hours: 24,
-  stepSeconds: 300,
-  kinds: ['component'],
-  queries: DEFAULT_METRIC_QUERIES,
-  snapshots: ['examples/exports/metrics'],
-};
-
-export const metricsConfigJsonSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    url: { type: 'string', pattern: '^https?://', description: 'an http(s) URL, e.g. http://prometheus:9090' },
-    tokenEnv: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'an environment variable name' },
-    timeoutMs: { type: 'integer', minimum: 100 },
-    concurrency: { type: 'integer', minimum: 1, maximum: 64 },
-    hours: { type: 'number', exclusiveMinimum: 0, maximum: 2160, description: 'hours of history, e.g. 24' },
-    stepSeconds: { type: 'integer', minimum: 1, description: 'seconds between points, e.g. 300' },
-    kinds: { type: 'array', items: { type: 'string', minLength: 1 } },
-    queries: {
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['id', 'title', 'unit', 'query'],
-        properties: {
-          id: { type: 'string', pattern: '^[a-z0-9-]+$', description: 'lower-case letters, digits and dashes' },
-          title: { type: 'string', minLength: 1 },
-          unit: { type: 'string', maxLength: 16 },
-          query: { type: 'string', minLength: 1, description: 'PromQL with {{name}} for the entity name' },
-        },
-      },
-    },
-    snapshots: { type: 'array', items: { type: 'string', minLength: 1 } },
+export const metricsConfigSchema = Type.Object(
+  {
+    url: Type.Optional(Type.String({ pattern: '^https?://', description: 'a Prometheus-compatible API root, http(s), e.g. http://prometheus:9090; without it only snapshots are read' })),
+    tokenEnv: Type.Optional(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'the name of an environment variable holding a bearer token for url' })),
+    timeoutMs: Type.Integer({ minimum: 100, default: 30_000, description: 'milliseconds before a query counts as timed out (at least 100)' }),
+    concurrency: Type.Integer({ minimum: 1, maximum: 64, default: 8, description: 'queries in flight at once, 1 to 64' }),
+    hours: Type.Number({ exclusiveMinimum: 0, maximum: 2160, default: 24, description: 'hours of history per chart, ending at the run, e.g. 24' }),
+    stepSeconds: Type.Integer({ minimum: 1, default: 300, description: 'seconds between points, e.g. 300' }),
+    kinds: Type.Array(Type.String({ minLength: 1 }), { default: ['component'], description: 'kinds that get the query templates' }),
+    queries: Type.Array(queryTemplate, { default: DEFAULT_METRIC_QUERIES, description: 'query templates, one chart each' }),
+    snapshots: Type.Array(Type.String({ minLength: 1 }), {
+      default: [],
+      description: 'folders of saved query_range responses (<namespace>/<kind>/<name>/<query id>.json), relative to the project root; empty means <exports.dir>/metrics',
+    }),
   },
-} as const;
+  { additionalProperties: false, default: {} },
+);
 
-export function metricsConfigWithDefaults(raw: Partial<MetricsConfig> | undefined): MetricsConfig {
-  const config = { ...METRICS_DEFAULTS, ...raw };
-  return { ...config, kinds: config.kinds.map((k) => k.toLowerCase()) };
-}
+export type MetricsConfig = Static<typeof metricsConfigSchema>;

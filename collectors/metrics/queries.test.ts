@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { METRICS_DEFAULTS } from './config.ts';
+import { DEFAULT_METRIC_QUERIES } from './config.ts';
 import { fillTemplate, queriesForEntity } from './queries.ts';
 
 const entity = (name: string, annotations: Record<string, string> = {}, kind = 'Component') => ({ kind, namespace: 'default', name, annotations });
-const config = { ...METRICS_DEFAULTS, url: 'http://127.0.0.1:9090' };
+const config = { kinds: ['component'], queries: DEFAULT_METRIC_QUERIES, url: 'http://127.0.0.1:9090' };
 
 test('a value put into a template is a PromQL string, never PromQL syntax', () => {
   const hostile = 'x"} or vector(1) or {a="\\';

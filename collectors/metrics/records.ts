@@ -1,5 +1,6 @@
-// What the metrics collector hands the portal: `src/content/generated/metrics/entities/<ns>/<kind>/<name>.json`,
-// one per entity with charts or dashboard links.
+// What the metrics collector hands the portal, in the standard envelope (lib/content/entity-data.ts):
+// `metrics/entities/<ns>/<kind>/<name>.json` → `{ charts, dashboards, problems }`, one per entity
+// with charts or dashboard links.
 import type { StaleMark } from '../../lib/content/records.ts';
 import type { DashboardLink } from './dashboards.ts';
 import type { CompactSeries } from './series.ts';
@@ -20,12 +21,9 @@ export interface MetricChart {
   error?: string;
 }
 
-export interface EntityMetricsRecord {
-  ref: string;
-  collectedAt: string;
-  source: 'metrics';
+/** `data` of an entity's envelope. */
+export interface EntityMetrics {
   charts: MetricChart[];
   dashboards: DashboardLink[];
   problems: string[];
-  stale?: StaleMark;
 }

@@ -5,8 +5,8 @@ import { Type, type Static } from 'typebox';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { githubConfigSchema } from '../../collectors/github/config.ts';
-import { costConfigJsonSchema, type CostConfig } from '../../collectors/cost/config.ts';
-import { metricsConfigJsonSchema, type MetricsConfig } from '../../collectors/metrics/config.ts';
+import { costConfigSchema } from '../../collectors/cost/config.ts';
+import { metricsConfigSchema } from '../../collectors/metrics/config.ts';
 import { signalsConfigJsonSchema, type SignalsConfig } from '../signals/config.ts';
 
 export type { GithubConfig } from '../../collectors/github/config.ts';
@@ -77,8 +77,8 @@ const DEFAULT_SECTION_IDS = [
 const concernBlocks = {
   github: Type.Optional(githubConfigSchema),
   // Plain JSON Schemas with their own interface; the collectors apply their defaults.
-  cost: Type.Optional(Type.Unsafe<Partial<CostConfig>>(costConfigJsonSchema)),
-  metrics: Type.Optional(Type.Unsafe<Partial<MetricsConfig>>(metricsConfigJsonSchema)),
+  cost: costConfigSchema,
+  metrics: metricsConfigSchema,
   signals: Type.Optional(Type.Unsafe<SignalsConfig>(signalsConfigJsonSchema)),
   docs: Type.Optional(Type.Unsafe<DocsConfig>(docsConfigJsonSchema)),
 };

@@ -1,54 +1,41 @@
-// Cost and metrics as the pages read them: the files the cost and metrics collectors wrote into
-// the content folder, read once per build (summary) or once per entity page (records).
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+// Cost and metrics as the pages read them, through the one hand-off (src/lib/entity-signals.ts):
+// per-entity envelopes the collectors wrote, and the cost collector's organisation summary.
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { CostSummary, EntityCostRecord } from '../../collectors/cost/records.ts';
-import type { EntityMetricsRecord } from '../../collectors/metrics/records.ts';
-import { recordPathOf } from '../../collectors/shared/record-path.ts';
+import { readEntityData, type DataEnvelope } from '../../lib/content/entity-data.ts';
+import type { CostSummary, EntityCost } from '../../collectors/cost/records.ts';
+import type { EntityMetrics } from '../../collectors/metrics/records.ts';
+import { organisationData } from './entity-signals.ts';
 import { contentDir } from './portal-config.ts';
-import { parseJsonInput } from '../../lib/parse/json.ts';
-import { MAX_STORED_DEPTH } from '../../lib/parse/keys.ts';
 
-function readJson<T>(file: string): T | undefined {
-  if (!existsSync(file)) return undefined;
-  try {
-    return parseJsonInput(readFileSync(file, 'utf8'), file, MAX_STORED_DEPTH) as T;
-  } catch (error) {
-    throw new Error(`${(error as Error).message}; run \`backlot collect\` again`, { cause: error });
-  }
+/** The organisation's cost (`/cost/`, team totals), or undefined when the cost collector has not run. */
+export function costSummary(): DataEnvelope<CostSummary> | undefined {
+  return organisationData<CostSummary>('cost', 'summary');
 }
 
-let summaryCache: { dir: string; summary: CostSummary | undefined } | undefined;
-
-/** `cost/summary.json`, or undefined when the cost collector has not run. */
-export function costSummary(): CostSummary | undefined {
-  const dir = contentDir();
-  if (!summaryCache || summaryCache.dir !== dir) summaryCache = { dir, summary: readJson<CostSummary>(path.join(dir, 'cost', 'summary.json')) };
-  return summaryCache.summary;
+export function entityCost(ref: string): DataEnvelope<EntityCost> | undefined {
+  return readEntityData(contentDir(), 'cost', ref) as DataEnvelope<EntityCost> | undefined;
 }
 
-export function entityCost(ref: string): EntityCostRecord | undefined {
-  return readJson<EntityCostRecord>(path.join(contentDir(), 'cost', recordPathOf(ref)));
+export function entityMetrics(ref: string): DataEnvelope<EntityMetrics> | undefined {
+  return readEntityData(contentDir(), 'metrics', ref) as DataEnvelope<EntityMetrics> | undefined;
 }
 
-export function entityMetrics(ref: string): EntityMetricsRecord | undefined {
-  return readJson<EntityMetricsRecord>(path.join(contentDir(), 'metrics', recordPathOf(ref)));
+/** The team a group's page shows the total of, when it has cost. */
+export function teamCost(ref: string): CostSummary['teams'][number] | undefined {
+  return costSummary()?.data.teams.find((t) => t.ref === ref);
 }
 
-/** Every ref with a cost or metrics record (for the JSON twins' static paths). */
+/** Every ref with cost (for the JSON twins' static paths). */
 export function refsWithCost(): string[] {
-  return costSummary()?.entities.map((e) => e.ref) ?? [];
+  return costSummary()?.data.entities.map((e) => e.ref) ?? [];
 }
 
-/** Every ref with a metrics record, read from the records themselves. */
-export function refsWithMetrics(): string[] {
+/** Every ref with a metrics envelope, read from the envelopes themselves. */
+export function refsWithMetrics(catalogRefs: string[]): string[] {
   const dir = path.join(contentDir(), 'metrics', 'entities');
-  if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
-    .filter((file) => file.endsWith('.json'))
-    .sort()
-    .map((file) => readJson<EntityMetricsRecord>(path.join(dir, file))?.ref)
-    .filter((ref): ref is string => typeof ref === 'string');
+  if (!existsSync(dir) || readdirSync(dir).length === 0) return [];
+  return catalogRefs.filter((ref) => entityMetrics(ref) !== undefined);
 }
 
 /** Route params of an entity's JSON twin: `component:default/web` → `{ namespace, kind, name }`. */

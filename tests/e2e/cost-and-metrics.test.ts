@@ -91,8 +91,8 @@ describe('cost and metrics in the browser', { timeout: 480_000 }, () => {
         'title: Backlot',
         `catalog: { locations: [${JSON.stringify(path.join(dir, 'catalog-info.yaml'))}] }`,
         'collectors: [catalog, metrics, cost]',
-        `metrics: { url: ${JSON.stringify(prometheus.url)}, hours: 24, stepSeconds: 600, snapshots: [] }`,
-        `cost: { exports: [${JSON.stringify(path.join(dir, 'exports/cost'))}] }`,
+        `exports: { dir: ${JSON.stringify(path.join(dir, 'exports'))} }`,
+        `metrics: { url: ${JSON.stringify(prometheus.url)}, hours: 24, stepSeconds: 600 }`,
       ].join('\n') + '\n',
     );
     const content = path.join(dir, 'content');
@@ -137,6 +137,9 @@ describe('cost and metrics in the browser', { timeout: 480_000 }, () => {
     assert.equal(await section.locator('[data-chart-id="error-ratio"] [data-testid="metric-last"]').innerText(), 'now 5 %');
     assert.deepEqual(await section.locator('[data-testid="dashboards"] a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')])), [['Grafana', 'https://grafana.example.com/d/checkout']]);
     assert.match(await section.locator('[data-testid="metrics-problems"]').innerText(), /datadoghq\.com\/dashboard-url is not an http\(s\) URL/);
+    assert.match(await section.locator('[data-testid="freshness"]').innerText(), /^Collected .* UTC from Prometheus\.$/);
+    const menu = await page.locator('[data-testid="section-menu"] a').allInnerTexts();
+    assert.ok(menu.includes('Metrics') && menu.includes('Cost'), menu.join(', '));
     await page.context().close();
   });
 
@@ -189,11 +192,12 @@ describe('cost and metrics in the browser', { timeout: 480_000 }, () => {
   });
 
   test('the JSON twins carry the exact amounts', async () => {
-    const summary = (await (await fetch(new URL('api/cost.json', server!.origin))).json()) as { total: { currencies: { currency: string; total: string }[] } };
-    assert.deepEqual(summary.total.currencies.map((c) => [c.currency, c.total]), [[CURRENCY, '7.5'], ['USD', '340.355']].sort());
-    const checkout = (await (await fetch(new URL('api/cost/default/component/checkout.json', server!.origin))).json()) as { cost: { currencies: { total: string }[] } };
-    assert.equal(checkout.cost.currencies[0]!.total, '270.355');
-    const metrics = (await (await fetch(new URL('api/metrics/default/component/checkout.json', server!.origin))).json()) as { charts: { id: string }[] };
-    assert.deepEqual(metrics.charts.map((c) => c.id), ['request-rate', 'error-ratio', 'latency-p95', 'saturation', 'pods']);
+    const summary = (await (await fetch(new URL('api/cost.json', server!.origin))).json()) as { data: { total: { currencies: { currency: string; total: string }[] } } };
+    assert.deepEqual(summary.data.total.currencies.map((c) => [c.currency, c.total]), [[CURRENCY, '7.5'], ['USD', '340.355']].sort());
+    const checkout = (await (await fetch(new URL('api/cost/default/component/checkout.json', server!.origin))).json()) as { data: { cost: { currencies: { total: string }[] } } };
+    assert.equal(checkout.data.cost.currencies[0]!.total, '270.355');
+    const metrics = (await (await fetch(new URL('api/metrics/default/component/checkout.json', server!.origin))).json()) as { source: { name: string }; data: { charts: { id: string }[] } };
+    assert.equal(metrics.source.name, 'Prometheus');
+    assert.deepEqual(metrics.data.charts.map((c) => c.id), ['request-rate', 'error-ratio', 'latency-p95', 'saturation', 'pods']);
   });
 });

@@ -1,11 +1,7 @@
-// Metrics show only for an entity with charts, dashboards or metric problems collected.
-import { entityMetrics } from '../../lib/concern-content.ts';
+// The metrics section shows only where the metrics collector wrote charts or dashboard links.
 import type { SectionDeclaration } from './types.ts';
 
 export const section: SectionDeclaration = {
   title: 'Metrics',
-  hasContent: ({ record }) => {
-    const metrics = entityMetrics(record.ref);
-    return Boolean(metrics && (metrics.charts.length > 0 || metrics.dashboards.length > 0 || metrics.problems.length > 0));
-  },
+  hasContent: ({ signals }) => signals.get('metrics') !== undefined,
 };

@@ -5,5 +5,6 @@ import { costSummary } from '../../lib/concern-content.ts';
 
 export const GET: APIRoute = () => {
   const summary = costSummary() ?? { collectedAt: null, note: 'no cost collected: add cost to collectors in backlot.config.yaml' };
+  // The envelope as written: { collectedAt, source, stale?, data }.
   return new Response(JSON.stringify(summary, null, 2), { headers: { 'content-type': 'application/json' } });
 };
