@@ -16,6 +16,7 @@ for (const stream of [process.stdout, process.stderr]) {
 // Loaded lazily so `backlot lint` does not pay for Astro, nor `backlot build` for octokit.
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   collect: { summary: 'Collect the catalog (and other data) into src/content/generated/', load: async () => (await import('./commands/collect.ts')).command },
+  merge: { summary: "Merge the shards' content of `collect --shard i/n` into one catalog", load: async () => (await import('./commands/merge.ts')).command },
   build: { summary: 'Render the collected content into a static dist/ and index it with Pagefind', load: async () => (await import('./commands/build.ts')).command },
   preview: { summary: 'Serve dist/ on 127.0.0.1', load: async () => (await import('./commands/preview.ts')).command },
   summary: { summary: 'Write the run summary (entities, changes, problems, stale data, times) for the job summary', load: async () => (await import('./commands/summary.ts')).command },

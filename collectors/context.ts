@@ -6,6 +6,7 @@ import type { Logger } from '../lib/log/logger.ts';
 import { createCatalogReader, type CatalogReader } from '../lib/content/catalog-reader.ts';
 import { createDataWriter } from '../lib/content/entity-data.ts';
 import type { CollectorContext } from './types.ts';
+import type { Shard } from './github/filters.ts';
 
 export interface RunSettings {
   config: BacklotConfig;
@@ -19,6 +20,8 @@ export interface RunSettings {
   env: NodeJS.ProcessEnv;
   /** The catalog reader of this run; by default one over `<contentDir>/catalog/`. */
   catalog?: CatalogReader;
+  /** One shard of a sharded collection (`--shard i/n`). */
+  shard?: Shard;
 }
 
 export function createCollectorContext(run: RunSettings, name: string): CollectorContext {
@@ -33,5 +36,6 @@ export function createCollectorContext(run: RunSettings, name: string): Collecto
     catalog: run.catalog ?? createCatalogReader(path.join(run.contentDir, 'catalog')),
     data: createDataWriter(run.contentDir, name, run.now),
     exportsDir: path.resolve(run.root, run.config.exports.dir),
+    ...(run.shard ? { shard: run.shard } : {}),
   };
 }

@@ -6,6 +6,7 @@ import type { BacklotConfig } from '../lib/config/schema.ts';
 import type { Logger } from '../lib/log/logger.ts';
 import type { CatalogReader } from '../lib/content/catalog-reader.ts';
 import type { DataWriter } from '../lib/content/entity-data.ts';
+import type { Shard } from './github/filters.ts';
 
 export type { CatalogReader, CatalogEntityView } from '../lib/content/catalog-reader.ts';
 export type { DataEnvelope, DataSource, DataWriter } from '../lib/content/entity-data.ts';
@@ -42,6 +43,11 @@ export interface CollectorContext {
   data: DataWriter;
   /** Absolute path of the shared exports folder (`exports.dir`): CI, test, metrics and cost files dropped by other systems. */
   exportsDir: string;
+  /**
+   * Set in one job of a sharded collection (`backlot collect --shard i/n`): read only this stable
+   * share of the organisation's repositories; `backlot merge` assembles the shards afterwards.
+   */
+  shard?: Shard;
 }
 
 export interface CollectorReport {

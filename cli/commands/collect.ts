@@ -1,6 +1,7 @@
 // `backlot collect`: runs every configured collector, each isolated from the others' failures,
 // and prints what it did. Exit code 3 ("partial") when some items kept stale data.
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { Command } from '../command.ts';
 import { EXIT, parseCommandOptions } from '../command.ts';
@@ -12,6 +13,7 @@ import { writeCollectReport, type CollectReport } from '../../lib/publish/collec
 import { createCatalogReader } from '../../lib/content/catalog-reader.ts';
 import { createCollectorContext } from '../../collectors/context.ts';
 import { localCatalogRoots } from '../../collectors/local/roots.ts';
+import { parseShard, type Shard } from '../../collectors/github/filters.ts';
 
 const help = `Usage: backlot collect [options]
 
@@ -24,6 +26,13 @@ Options:
   --content-dir <dir>   where records are written (default: ${GENERATED_DIR})
   --cache-dir <dir>     kept between runs for incremental collection (default: .cache)
   --only <names>        run only these collectors (comma-separated)
+  --skip <names>        run every configured collector but these (comma-separated)
+  --shard <i/n>         one job of a sharded collection: read only the i-th of n stable shares
+                        of the organisation's repositories (by a hash of the name), keep the
+                        catalog read unassembled for \`backlot merge\`, and skip the other
+                        collectors (run them after the merge with --skip catalog)
+  --now <time>          the run's time (ISO 8601), recorded as collectedAt; give every shard of
+                        one run the same value (default: now)
   --quiet               print only problems and the summary
   -h, --help            show this help
 
@@ -41,7 +50,13 @@ Exit codes:
 Examples:
   backlot collect
   GITHUB_TOKEN=… backlot collect --config backlot.github.yaml
+  GITHUB_TOKEN=… backlot collect --shard 2/4 --now 2026-11-30T06:00:00Z --content-dir shards/2
 `;
+
+function usage(message: string): number {
+  process.stderr.write(`backlot collect: ${message}\n\n${help}`);
+  return EXIT.usage;
+}
 
 export const command: Command = {
   name: 'collect',
@@ -53,6 +68,9 @@ export const command: Command = {
       'content-dir': { type: 'string', default: GENERATED_DIR },
       'cache-dir': { type: 'string', default: '.cache' },
       only: { type: 'string' },
+      skip: { type: 'string' },
+      shard: { type: 'string' },
+      now: { type: 'string' },
       quiet: { type: 'boolean', default: false },
     });
     if (!values) return EXIT.usage;
@@ -63,20 +81,37 @@ export const command: Command = {
     const contentDir = path.resolve(root, values['content-dir']);
     const cacheRoot = path.resolve(root, values['cache-dir']);
     const only = values.only?.split(',').map((s) => s.trim());
-    const now = new Date();
+    const skip = values.skip?.split(',').map((s) => s.trim()) ?? [];
+    let shard: Shard | undefined;
+    if (values.shard !== undefined) {
+      const parsed = parseShard(values.shard);
+      if ('error' in parsed) return usage(parsed.error);
+      if (config.source !== 'github') return usage(`--shard splits a GitHub organisation's repositories; ${values.config} reads source "${config.source}"`);
+      shard = parsed;
+    }
+    const now = values.now !== undefined ? new Date(values.now) : new Date();
+    if (Number.isNaN(now.getTime()) || (values.now !== undefined && !/^\d{4}-\d{2}-\d{2}T/.test(values.now))) return usage(`--now takes an ISO 8601 time such as 2026-11-30T06:00:00Z (got "${values.now}")`);
     const catalogDir = path.join(contentDir, 'catalog');
+    if (shard && existsSync(path.join(catalogDir, 'meta.json'))) {
+      return usage(`${path.relative(root, catalogDir) || catalogDir} holds an assembled catalog; a shard writes only its unassembled read, so give each shard its own --content-dir (e.g. shards/${shard.index})`);
+    }
     const localRoots = config.source === 'local' ? await localCatalogRoots(root, config.catalog.locations) : [];
     // Read lazily and once; made anew after the catalog collector, so later collectors see this run's catalog.
     let catalog = createCatalogReader(catalogDir, localRoots);
 
     let failed = false;
     let partial = false;
-    const runReport: CollectReport = { startedAt: now.toISOString(), durationMs: 0, exitCode: EXIT.ok, collectors: [] };
+    const runReport: CollectReport = { startedAt: new Date().toISOString(), durationMs: 0, exitCode: EXIT.ok, ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}), collectors: [] };
+    const runStarted = performance.now();
     let fatal: 'config' | 'auth' | 'unreachable' | undefined;
     for (const entry of config.collectors) {
-      if (only && !only.includes(entry)) continue;
+      if ((only && !only.includes(entry)) || skip.includes(entry)) continue;
       const collector = await resolveCollector(entry, root);
-      const context = createCollectorContext({ config, root, contentDir, cacheRoot, logger, now, env: process.env, catalog }, collector.name);
+      if (shard && collector.name !== 'catalog') {
+        logger.info(`shard ${shard.index}/${shard.count}: ${collector.name} is left for after \`backlot merge\` (it reads the whole catalog): backlot collect --skip catalog`);
+        continue;
+      }
+      const context = createCollectorContext({ config, root, contentDir, cacheRoot, logger, now, env: process.env, catalog, ...(shard ? { shard } : {}) }, collector.name);
       await mkdir(context.cacheDir, { recursive: true });
       const started = performance.now();
       try {
@@ -112,7 +147,7 @@ export const command: Command = {
           : partial
             ? EXIT.partial
             : EXIT.ok;
-    runReport.durationMs = Date.now() - now.getTime();
+    runReport.durationMs = Math.round(performance.now() - runStarted);
     runReport.exitCode = exitCode;
     await mkdir(contentDir, { recursive: true });
     await writeCollectReport(contentDir, runReport);

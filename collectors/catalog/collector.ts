@@ -17,111 +17,108 @@ import { readPreviousMeta, readPreviousProblems, readPreviousRecords, writeCatal
 import { localRootFiles } from '../local/roots.ts';
 import { toEntityRecord } from './records.ts';
 import { warnOversizedContent } from './oversized-content.ts';
-
-/** What any source hands the collector: entities with where they came from, and problems. */
-interface SourceRead {
-  entities: { located: LocatedEntity; repository?: string; sourceUrl?: string; stale?: StaleMark }[];
-  problems: Problem[];
-  filesRead: number;
-  origin: string;
-  /** Key of the settings that produced the read: content of another key is not carried over. */
-  sourceKey: string;
-  report?: CollectorReport;
-  /** The source could not establish what exists (the organisation was not listed): keep everything as it was. */
-  unlisted?: { kind: string; message: string; fix: string };
-  /** The source's cache was made under other settings and was cleared (what changed). */
-  settingsChange?: string;
-}
+import type { SourceRead } from './source-read.ts';
+import { writeShardRead } from './shard-read.ts';
 
 export const catalogCollector: Collector = {
   name: 'catalog',
   async collect(context) {
     const started = performance.now();
-    const { config, logger } = context;
-    const read = config.source === 'github' ? await readFromGithub(context) : await readFromLocal(context);
-
-    const previousMeta = await readPreviousMeta(context.outDir);
-    // Content from before the key was recorded is judged by its origin (host/org, or the folders read).
-    const sameSource = previousMeta !== undefined && (previousMeta.sourceKey !== undefined ? previousMeta.sourceKey === read.sourceKey : previousMeta.origin === read.origin);
-    if (previousMeta && !sameSource) {
-      logger.warn(`catalog: the content in ${path.relative(context.root, context.outDir) || context.outDir} was collected with other settings (${previousMeta.origin}${read.settingsChange ? `; ${read.settingsChange}` : ''}): starting clean, none of it is kept`);
-    }
-    const previous = sameSource ? await readPreviousRecords(context.outDir) : new Map<string, EntityRecord>();
-    if (read.unlisted && sameSource && previousMeta) return keepEverything(context, read, previous, previousMeta, started);
-    const carried = carryOverLastGood(read, previous, context.now);
-    const located = read.entities.map((e) => e.located);
-    const assembled = await logger.time(
-      'catalog: assemble',
-      async () => assembleCatalog([...located, ...carried.map((r) => r.located)]),
-      (r) => `${r.entities.length} entities, ${r.problems.length} ${r.problems.length === 1 ? "problem" : "problems"} between entities`,
-    );
-
-    attachReadWarnings(assembled.entities, read.problems);
-    const oversized = warnOversizedContent(assembled.entities);
-
-    const origins = new Map<string, { repository?: string; sourceUrl?: string; stale?: StaleMark }>();
-    for (const e of read.entities) origins.set(e.located.ref, e);
-    for (const c of carried) origins.set(c.located.ref, c);
-
-    const collectedAt = context.now.toISOString();
-    const byRef = new Map(assembled.entities.map((e) => [e.ref, e.entity]));
-    const records: EntityRecord[] = assembled.entities.map((entity) => {
-      const origin = origins.get(entity.ref);
-      const previousRecord = previous.get(entity.ref);
-      return toEntityRecord(entity, {
-        collectedAt: origin?.stale ? (previousRecord?.collectedAt ?? collectedAt) : collectedAt,
-        repository: origin?.repository,
-        sourceUrl: origin?.sourceUrl,
-        stale: origin?.stale,
-      }, (ref) => byRef.get(ref));
-    });
-
-    const problems = dedupeProblems([...read.problems, ...assembled.problems, ...oversized]);
-    // Keyed by input (kinds): no prototype, so `kind: toString` counts like any other kind.
-    const countsByKind: Record<string, number> = Object.create(null) as Record<string, number>;
-    for (const r of records) countsByKind[r.kind] = (countsByKind[r.kind] ?? 0) + 1;
-    const meta: CatalogMeta = {
-      formatVersion: CONTENT_FORMAT_VERSION,
-      collectedAt,
-      source: config.source,
-      origin: read.origin,
-      entityCount: records.length,
-      countsByKind,
-      problemCounts: {
-        error: problems.filter((p) => p.severity === 'error').length,
-        warning: problems.filter((p) => p.severity === 'warning').length,
-      },
-      filesRead: read.filesRead,
-      durationMs: Math.round(performance.now() - started),
-      sourceKey: read.sourceKey,
-    };
-    await logger.time('catalog: write', () => writeCatalogContent(context.outDir, records, problems, meta), () => `${records.length} records`);
-
-    for (const p of problems) {
-      const line = `${p.file}:${p.line}:${p.column}: ${p.message} (${p.rule})${p.entityRef ? ` [${p.entityRef}]` : ''}`;
-      if (p.severity === 'error') logger.error(line);
-      else logger.warn(line);
-    }
-
-    const failures = [
-      ...(read.report?.failures ?? []),
-      ...carried.map((c) => ({ item: c.located.ref, message: `kept last good data: ${c.stale.error}` })),
-    ];
-    return {
-      items: records.length,
-      failures,
-      ...fatalOf(read),
-      partial: Boolean(read.report?.partial) || carried.length > 0,
-      stats: {
-        entities: records.length,
-        errors: meta.problemCounts.error,
-        warnings: meta.problemCounts.warning,
-        files: read.filesRead,
-        ...(read.report?.stats ?? {}),
-      },
-    };
+    const read = context.config.source === 'github' ? await readFromGithub(context) : await readFromLocal(context);
+    // One shard of a matrix sees a share of the repositories: assembling it would report every
+    // reference into another shard as dangling. `backlot merge` assembles the shards' reads.
+    if (context.shard) return writeShardRead(context, read);
+    return assembleAndWrite(context, read, started);
   },
 };
+
+/**
+ * Everything after reading: relations, dangling references and duplicates across the whole
+ * catalog, last good data carried over, records written. `backlot merge` calls it with the
+ * shards' reads combined, so a sharded collection writes what a single job writes.
+ */
+export async function assembleAndWrite(context: CollectorContext, read: SourceRead, started = performance.now()): Promise<CollectorReport> {
+  const { config, logger } = context;
+  const previousMeta = await readPreviousMeta(context.outDir);
+  // Content from before the key was recorded is judged by its origin (host/org, or the folders read).
+  const sameSource = previousMeta !== undefined && (previousMeta.sourceKey !== undefined ? previousMeta.sourceKey === read.sourceKey : previousMeta.origin === read.origin);
+  if (previousMeta && !sameSource) {
+    logger.warn(`catalog: the content in ${path.relative(context.root, context.outDir) || context.outDir} was collected with other settings (${previousMeta.origin}${read.settingsChange ? `; ${read.settingsChange}` : ''}): starting clean, none of it is kept`);
+  }
+  const previous = sameSource ? await readPreviousRecords(context.outDir) : new Map<string, EntityRecord>();
+  if (read.unlisted && sameSource && previousMeta) return keepEverything(context, read, previous, previousMeta, started);
+  const carried = carryOverLastGood(read, previous, context.now);
+  const located = read.entities.map((e) => e.located);
+  const assembled = await logger.time(
+    'catalog: assemble',
+    async () => assembleCatalog([...located, ...carried.map((r) => r.located)]),
+    (r) => `${r.entities.length} entities, ${r.problems.length} ${r.problems.length === 1 ? "problem" : "problems"} between entities`,
+  );
+
+  attachReadWarnings(assembled.entities, read.problems);
+  const oversized = warnOversizedContent(assembled.entities);
+
+  const origins = new Map<string, { repository?: string; sourceUrl?: string; stale?: StaleMark }>();
+  for (const e of read.entities) origins.set(e.located.ref, e);
+  for (const c of carried) origins.set(c.located.ref, c);
+
+  const collectedAt = context.now.toISOString();
+  const byRef = new Map(assembled.entities.map((e) => [e.ref, e.entity]));
+  const records: EntityRecord[] = assembled.entities.map((entity) => {
+    const origin = origins.get(entity.ref);
+    const previousRecord = previous.get(entity.ref);
+    return toEntityRecord(entity, {
+      collectedAt: origin?.stale ? (previousRecord?.collectedAt ?? collectedAt) : collectedAt,
+      repository: origin?.repository,
+      sourceUrl: origin?.sourceUrl,
+      stale: origin?.stale,
+    }, (ref) => byRef.get(ref));
+  });
+
+  const problems = dedupeProblems([...read.problems, ...assembled.problems, ...oversized]);
+  // Keyed by input (kinds): no prototype, so `kind: toString` counts like any other kind.
+  const countsByKind: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (const r of records) countsByKind[r.kind] = (countsByKind[r.kind] ?? 0) + 1;
+  const meta: CatalogMeta = {
+    formatVersion: CONTENT_FORMAT_VERSION,
+    collectedAt,
+    source: config.source,
+    origin: read.origin,
+    entityCount: records.length,
+    countsByKind,
+    problemCounts: {
+      error: problems.filter((p) => p.severity === 'error').length,
+      warning: problems.filter((p) => p.severity === 'warning').length,
+    },
+    filesRead: read.filesRead,
+    sourceKey: read.sourceKey,
+  };
+  await logger.time('catalog: write', () => writeCatalogContent(context.outDir, records, problems, meta), () => `${records.length} records`);
+
+  for (const p of problems) {
+    const line = `${p.file}:${p.line}:${p.column}: ${p.message} (${p.rule})${p.entityRef ? ` [${p.entityRef}]` : ''}`;
+    if (p.severity === 'error') logger.error(line);
+    else logger.warn(line);
+  }
+
+  const failures = [
+    ...(read.report?.failures ?? []),
+    ...carried.map((c) => ({ item: c.located.ref, message: `kept last good data: ${c.stale.error}` })),
+  ];
+  return {
+    items: records.length,
+    failures,
+    ...fatalOf(read),
+    partial: Boolean(read.report?.partial) || carried.length > 0,
+    stats: {
+      entities: records.length,
+      errors: meta.problemCounts.error,
+      warnings: meta.problemCounts.warning,
+      files: read.filesRead,
+      ...(read.report?.stats ?? {}),
+    },
+  };
+}
 
 /** Root locations from the config: a file, or a folder holding catalog-info.yaml. */
 async function resolveRoots(context: CollectorContext): Promise<LocationSpec[]> {
@@ -163,7 +160,7 @@ async function readFromGithub(context: CollectorContext): Promise<SourceRead> {
   const github = context.config.github;
   if (!github) throw new Error('source is "github" but the github section is missing');
   const { readGithubCatalog } = await import('../github/index.ts');
-  const result = await readGithubCatalog(context, github);
+  const result = await readGithubCatalog(context, github, context.shard ? { shard: context.shard } : {});
   return {
     entities: result.entities,
     problems: result.problems,

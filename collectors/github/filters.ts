@@ -43,3 +43,14 @@ export function inShard(name: string, shard: Shard | undefined): boolean {
   }
   return hash % shard.count === shard.index - 1;
 }
+
+/** `i/n` from the command line (1 ≤ i ≤ n ≤ 256), or what is wrong with it. */
+export function parseShard(text: string): Shard | { error: string } {
+  const match = /^(\d{1,3})\/(\d{1,3})$/.exec(text.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || index < 1 || count > 256 || index > count) {
+    return { error: `--shard takes i/n with 1 ≤ i ≤ n ≤ 256, as in --shard 2/4 (got "${text}")` };
+  }
+  return { index, count };
+}

@@ -34,7 +34,7 @@ export type { RepositoryFacts } from './facts.ts';
 
 export interface GithubCatalogRead {
   /** Entities read from every repository (fresh, or kept last-good data with `stale` set). */
-  entities: Array<{ located: LocatedEntity; repository: string; sourceUrl?: string; stale?: StaleMark }>;
+  entities: Array<{ located: LocatedEntity; repository: string; sourceUrl?: string; stale?: StaleMark; readFrom: string }>;
   /** Per-file problems from readEntities, plus repository failures as problems. */
   problems: Problem[];
   /** Facts per repository, also written to src/content/generated/github/repositories/<name>.json. */
@@ -288,7 +288,7 @@ export async function readGithubCatalog(context: CollectorContext, github: Githu
       const key = `${entity.located.source.file}#${entity.located.source.line}:${entity.located.source.column}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      entities.push(stale ? { ...entity, stale } : entity);
+      entities.push({ ...entity, ...(stale ? { stale } : {}), readFrom: snapshot.name });
     }
   }
 

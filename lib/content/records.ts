@@ -82,7 +82,11 @@ export interface CatalogMeta {
   countsByKind: Record<string, number>;
   problemCounts: { error: number; warning: number };
   filesRead: number;
-  durationMs: number;
+  /**
+   * Written by earlier versions only: timings live in collect-report.json, so the same
+   * organisation collected twice (or in shards, then merged) gives the same bytes.
+   */
+  durationMs?: number;
   /** Key of the source settings that produced this content (organisation, host, filters …): content of another key is never carried over. */
   sourceKey?: string;
 }
