@@ -9,7 +9,7 @@ import { loadConfig, CONFIG_FILE } from '../../lib/config/load.ts';
 import { createLogger } from '../../lib/log/logger.ts';
 import { GENERATED_DIR } from '../../lib/content/records.ts';
 import { resolveCollector } from '../../collectors/registry.ts';
-import { writeCollectReport, type CollectReport } from '../../lib/publish/collect-report.ts';
+import { readCollectReport, writeCollectReport, type CollectReport } from '../../lib/publish/collect-report.ts';
 import { createCatalogReader } from '../../lib/content/catalog-reader.ts';
 import { createCollectorContext } from '../../collectors/context.ts';
 import { localCatalogRoots } from '../../collectors/local/roots.ts';
@@ -150,6 +150,13 @@ export const command: Command = {
     runReport.durationMs = Math.round(performance.now() - runStarted);
     runReport.exitCode = exitCode;
     await mkdir(contentDir, { recursive: true });
+    // A run of some collectors (after `backlot merge`, or --only) keeps the lines of the others'
+    // last run, so the job summary still shows every stage.
+    if (only || skip.length > 0) {
+      const ran = new Set(runReport.collectors.map((c) => c.name));
+      const earlier = (await readCollectReport(contentDir))?.collectors.filter((c) => !ran.has(c.name)) ?? [];
+      runReport.collectors.unshift(...earlier);
+    }
     await writeCollectReport(contentDir, runReport);
     if (exitCode === EXIT.config) {
       logger.error(`collect read nothing: ${fatal === 'auth' ? 'authentication' : 'configuration'} failed; previous content left as it was (exit code ${EXIT.config})`);

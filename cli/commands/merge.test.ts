@@ -105,6 +105,13 @@ describe('a sharded collection merges into what one job collects', { timeout: 60
     });
   }
 
+  test('collecting the rest after the merge keeps the shards\' and the merge\'s lines in the run report', async () => {
+    const rest = await runCli(['collect', '--skip', 'catalog', '--content-dir', 'merged-7', '--cache-dir', 'cache/merge-7', '--now', NOW], dir);
+    assert.equal(rest.code, 0, rest.stderr);
+    const report = JSON.parse(await readFile(path.join(dir, 'merged-7/collect-report.json'), 'utf8')) as { collectors: { name: string }[] };
+    assert.deepEqual(report.collectors.map((c) => c.name), [...Array.from({ length: 7 }, (_, i) => `catalog (shard ${i + 1}/7)`), 'catalog (merge)']);
+  });
+
   test('a missing shard is refused by name and the content is left as it was', async () => {
     const before = await filesOf(path.join(dir, 'merged-3'));
     await rm(path.join(dir, 'shards-3/2'), { recursive: true });
