@@ -18,6 +18,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   collect: { summary: 'Collect the catalog (and other data) into src/content/generated/', load: async () => (await import('./commands/collect.ts')).command },
   merge: { summary: "Merge the shards' content of `collect --shard i/n` into one catalog", load: async () => (await import('./commands/merge.ts')).command },
   build: { summary: 'Render the collected content into a static dist/ and index it with Pagefind', load: async () => (await import('./commands/build.ts')).command },
+  assemble: { summary: 'Unite the parts of `build --part i/n` into one site with one search', load: async () => (await import('./commands/assemble.ts')).command },
   preview: { summary: 'Serve dist/ on 127.0.0.1', load: async () => (await import('./commands/preview.ts')).command },
   summary: { summary: 'Write the run summary (entities, changes, problems, stale data, times) for the job summary', load: async () => (await import('./commands/summary.ts')).command },
   scaffold: { summary: 'Run a template: validate values, render the skeleton, publish (or --dry-run)', load: async () => (await import('./commands/scaffold.ts')).command },

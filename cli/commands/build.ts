@@ -11,6 +11,10 @@ import { createLogger } from '../../lib/log/logger.ts';
 import { checkBudgets, htmlFiles, readBudgets } from '../../src/build/budgets.ts';
 import { DEFAULT_SEARCH_PART_PAGES, indexSite } from '../../src/build/pagefind-index.ts';
 import { renderSite } from '../../src/build/render-site.ts';
+import { RENDER_PART_ENV } from '../../src/lib/render-part.ts';
+import { parsePartSpec } from '../../lib/content/stable-share.ts';
+import { writeRenderPartMarker } from '../../src/build/assemble-parts.ts';
+import { swapIn } from '../../src/build/swap-output.ts';
 import type { Command } from '../command.ts';
 import { EXIT, parseCommandOptions } from '../command.ts';
 
@@ -27,11 +31,16 @@ Options:
   --no-budgets          Report sizes but do not fail past budgets.json
   --search-part-pages <n>  Pages per search index part; larger sites are indexed in parts that
                         the browser merges into one search (default: ${DEFAULT_SEARCH_PART_PAGES})
+  --part <i/n>          Render one of n parts (for a matrix of jobs): the pages of the entities
+                        whose ref hashes to part i (part 1 also renders the site-wide lists),
+                        indexed for search; budgets are checked by \`backlot assemble\`, which
+                        unites the parts into the site
   --quiet               Only warnings and errors
 
 Examples:
   backlot build
   backlot build --content-dir /tmp/content --out /tmp/site --base /portal/
+  backlot build --part 2/4 --out parts/2     (then: backlot assemble --parts parts)
 `;
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
@@ -57,6 +66,7 @@ export const command: Command = {
       base: { type: 'string' },
       'no-budgets': { type: 'boolean', default: false },
       'search-part-pages': { type: 'string' },
+      part: { type: 'string' },
       quiet: { type: 'boolean', default: false },
     });
     if (!values) return EXIT.usage;
@@ -81,6 +91,15 @@ export const command: Command = {
       process.stderr.write(`backlot build: --search-part-pages takes a whole number of pages, e.g. 12000\n`);
       return EXIT.usage;
     }
+    let part: { index: number; count: number } | undefined;
+    if (values.part !== undefined) {
+      const parsed = parsePartSpec('--part', values.part);
+      if ('error' in parsed) {
+        process.stderr.write(`backlot build: ${parsed.error}\n`);
+        return EXIT.usage;
+      }
+      part = parsed;
+    }
     const outDir = path.resolve(root, values.out);
     // Rendered beside the output and swapped in only when every step passed, so a failed build
     // never replaces a good site (nor a deploy artifact made from it).
@@ -102,6 +121,8 @@ export const command: Command = {
     process.env.BACKLOT_CONTENT_DIR = contentDir;
     process.env[VALIDATED_CONFIG_ENV] = JSON.stringify(config);
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
+    if (part) process.env[RENDER_PART_ENV] = `${part.index}/${part.count}`;
+    else delete process.env[RENDER_PART_ENV];
 
     let pages: number;
     try {
@@ -118,6 +139,13 @@ export const command: Command = {
     const search = await logger.time('search index', () => indexSite(stagingDir, { partPages: partPages }), (r) => `${r.pages} pages indexed (of ${r.scanned} read)${r.parts > 1 ? ` in ${r.parts} parts` : ''}, ${r.files} files, ${kB(r.bytes)}`);
     for (const error of search.errors) logger.warn(`pagefind: ${error}`);
 
+    if (part) {
+      // Budgets measure the whole site's pages (the catalog's size, shared assets): `backlot assemble` checks them.
+      await writeRenderPartMarker(stagingDir, { ...part, base });
+      await swapIn(outDir, stagingDir, failedDir);
+      logger.info(`rendered part ${part.index}/${part.count}: ${pages} pages; unite the parts with \`backlot assemble --parts <folder>\``);
+      return EXIT.ok;
+    }
     const report = await logger.time('budgets', async () => checkBudgets(stagingDir, readBudgets(root), base), (r) => `${r.pages.length} pages measured`);
     const { html, js, css } = report.largest;
     logger.info(`budgets: largest HTML ${kB(html?.html ?? 0)} gzip (${html?.page ?? '-'}), JS ${kB(js?.js ?? 0)} (${js?.page ?? '-'}), CSS ${kB(css?.css ?? 0)} (${css?.page ?? '-'})`);
@@ -128,12 +156,9 @@ export const command: Command = {
       await keepFailed('budgets exceeded');
       return EXIT.failed;
     }
-    const previousDir = `${outDir}.previous`;
-    await rm(previousDir, { recursive: true, force: true });
-    if (existsSync(outDir)) await rename(outDir, previousDir);
-    await rename(stagingDir, outDir);
-    await Promise.all([previousDir, failedDir].map((dir) => rm(dir, { recursive: true, force: true })));
+    await swapIn(outDir, stagingDir, failedDir);
     logger.info(`built ${pages} pages${base !== '/' ? ` under ${base}` : ''}; preview with \`backlot preview --out ${values.out}\``);
     return EXIT.ok;
   },
 };
+

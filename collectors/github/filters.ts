@@ -2,6 +2,7 @@
 // as configured. Names match case-insensitively, as GitHub treats repository names.
 import type { GithubConfig } from '../../lib/config/schema.ts';
 import type { ListedRepository } from './list-repositories.ts';
+import { parsePartSpec, stableShare } from '../../lib/content/stable-share.ts';
 
 /** `*` matches any run of characters; everything else is literal. */
 export function matchesPattern(name: string, pattern: string): boolean {
@@ -36,21 +37,10 @@ export interface Shard {
  */
 export function inShard(name: string, shard: Shard | undefined): boolean {
   if (!shard || shard.count <= 1) return true;
-  let hash = 0x811c9dc5;
-  for (const char of name.toLowerCase()) {
-    hash ^= char.codePointAt(0)!;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash % shard.count === shard.index - 1;
+  return stableShare(name, shard.count) === shard.index - 1;
 }
 
 /** `i/n` from the command line (1 ≤ i ≤ n ≤ 256), or what is wrong with it. */
 export function parseShard(text: string): Shard | { error: string } {
-  const match = /^(\d{1,3})\/(\d{1,3})$/.exec(text.trim());
-  const index = Number(match?.[1]);
-  const count = Number(match?.[2]);
-  if (!match || index < 1 || count > 256 || index > count) {
-    return { error: `--shard takes i/n with 1 ≤ i ≤ n ≤ 256, as in --shard 2/4 (got "${text}")` };
-  }
-  return { index, count };
+  return parsePartSpec('--shard', text);
 }

@@ -3,8 +3,10 @@
 import { readFileSync } from 'node:fs';
 import type { APIRoute } from 'astro';
 import { docsAssetFile, docsAssetFiles } from '../../lib/docs-content.ts';
+import { rendersSiteWide } from '../../lib/render-part.ts';
 
 export function getStaticPaths() {
+  if (!rendersSiteWide()) return [];
   return docsAssetFiles().map((file) => ({ params: { file } }));
 }
 

@@ -3,8 +3,10 @@
 import type { APIRoute } from 'astro';
 import { catalogIndex } from '../../../lib/catalog-content.ts';
 import { indexShard } from '../../../lib/catalog-list.ts';
+import { rendersSiteWide } from '../../../lib/render-part.ts';
 
 export async function getStaticPaths() {
+  if (!rendersSiteWide()) return [];
   return [...(await catalogIndex()).byKind.keys()].map((kind) => ({ params: { kind } }));
 }
 

@@ -3,9 +3,10 @@
 import type { APIRoute } from 'astro';
 import { catalogIndex } from '../../../../../lib/catalog-content.ts';
 import { owners, ownershipFile } from '../../../../../lib/home-data.ts';
+import { rendersEntity } from '../../../../../lib/render-part.ts';
 
 export async function getStaticPaths() {
-  return owners(await catalogIndex()).map((record) => ({
+  return owners(await catalogIndex()).filter((record) => rendersEntity(record.ref)).map((record) => ({
     params: { namespace: record.namespace.toLowerCase(), kind: record.kind.toLowerCase(), name: record.name.toLowerCase() },
     props: { ref: record.ref },
   }));

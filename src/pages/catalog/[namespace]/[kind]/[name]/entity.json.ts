@@ -1,9 +1,10 @@
 // One machine-readable file beside each entity page: the record as collected (relations included).
 import type { APIRoute } from 'astro';
 import { catalogIndex } from '../../../../../lib/catalog-content.ts';
+import { rendersEntity } from '../../../../../lib/render-part.ts';
 
 export async function getStaticPaths() {
-  return (await catalogIndex()).records.map((record) => ({
+  return (await catalogIndex()).records.filter((record) => rendersEntity(record.ref)).map((record) => ({
     params: { namespace: record.namespace.toLowerCase(), kind: record.kind.toLowerCase(), name: record.name.toLowerCase() },
     props: { ref: record.ref },
   }));

@@ -1,0 +1,86 @@
+// `backlot assemble`: the finishing step of a split render. Each matrix job ran
+// `backlot build --part i/n`; this unites their outputs into the site, merges their search
+// indexes into one search, checks the budgets on the whole, and only then replaces the output.
+import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { createLogger } from '../../lib/log/logger.ts';
+import { assembleParts, readRenderParts } from '../../src/build/assemble-parts.ts';
+import { checkBudgets, htmlFiles, readBudgets } from '../../src/build/budgets.ts';
+import { swapIn } from '../../src/build/swap-output.ts';
+import type { Command } from '../command.ts';
+import { EXIT, parseCommandOptions } from '../command.ts';
+
+const help = `Usage: backlot assemble --parts <folder> [options]
+
+Unites the outputs of \`backlot build --part i/n\` (each a subfolder of <folder>) into one
+static site: entity pages from every part, the site-wide pages once (every part renders them
+byte-identically; a difference is refused), and the parts' search indexes as bundles the browser
+merges into one search. Checks budgets.json on the whole site. The output is replaced only when
+everything passed.
+
+Options:
+  --parts <folder>      folder whose subfolders are the rendered parts (required)
+  --out <dir>           the site (default: dist)
+  --no-budgets          report sizes but do not fail past budgets.json
+  --quiet               only warnings and errors
+  -h, --help            show this help
+
+Example:
+  backlot build --part 1/2 --out parts/1 && backlot build --part 2/2 --out parts/2
+  backlot assemble --parts parts --out dist
+`;
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+export const command: Command = {
+  name: 'assemble',
+  summary: 'Unite the parts of `build --part i/n` into one site with one search',
+  help,
+  async run(args) {
+    const values = parseCommandOptions({ name: 'assemble', help }, args, {
+      parts: { type: 'string' },
+      out: { type: 'string', default: 'dist' },
+      'no-budgets': { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+    });
+    if (!values) return EXIT.usage;
+    if (!values.parts) {
+      process.stderr.write(`backlot assemble: --parts <folder> is required\n\n${help}`);
+      return EXIT.usage;
+    }
+    const logger = createLogger({ quiet: values.quiet });
+    const root = process.cwd();
+    const outDir = path.resolve(root, values.out);
+    const stagingDir = `${outDir}.building`;
+    const failedDir = `${outDir}.failed`;
+    const fail = async (why: string) => {
+      await rm(failedDir, { recursive: true, force: true });
+      if (existsSync(stagingDir)) await rename(stagingDir, failedDir);
+      logger.error(`${why}; ${values.out} ${existsSync(outDir) ? 'is unchanged' : 'was not created'}`);
+      return EXIT.failed;
+    };
+    let parts;
+    try {
+      parts = await readRenderParts(path.resolve(root, values.parts));
+    } catch (error) {
+      logger.error(`assemble: ${(error as Error).message}`);
+      return EXIT.failed;
+    }
+    await rm(stagingDir, { recursive: true, force: true });
+    const united = await logger.time('assemble', () => assembleParts(parts, stagingDir), (r) => `${parts.length} parts, ${r.files} files, ${r.bundles.length + 1} search bundles`);
+    if (united.conflicts.length > 0) {
+      for (const c of united.conflicts.slice(0, 20)) logger.error(`assemble: ${c.file} differs between ${c.shards.map((s) => path.basename(s)).join(' and ')}`);
+      return fail(`${united.conflicts.length} file(s) rendered differently by different parts: the parts did not render the same content (render them from one collection)`);
+    }
+    const base = parts[0]!.marker.base;
+    const report = await logger.time('budgets', async () => checkBudgets(stagingDir, readBudgets(root), base), (r) => `${r.pages.length} pages measured`);
+    const { html, js, css } = report.largest;
+    logger.info(`budgets: largest HTML ${kB(html?.html ?? 0)} gzip (${html?.page ?? '-'}), JS ${kB(js?.js ?? 0)} (${js?.page ?? '-'}), CSS ${kB(css?.css ?? 0)} (${css?.page ?? '-'})`);
+    for (const v of report.violations.slice(0, 20)) logger.error(`budget: ${v.page} ${v.measure} is ${kB(v.bytes)} gzip, over its ${kB(v.limit)} budget`);
+    if (report.violations.length > 0 && !values['no-budgets']) return fail(`${report.violations.length} budget(s) exceeded (budgets.json)`);
+    await swapIn(outDir, stagingDir, failedDir);
+    logger.info(`assembled ${htmlFiles(outDir).length} pages from ${parts.length} parts into ${values.out}`);
+    return EXIT.ok;
+  },
+};
