@@ -28,6 +28,9 @@ Options:
   --keep            keep the temporary folder (organisation, content, dist)
   --org-dir DIR     generate the organisation into DIR once and reuse it in later runs of the same size and seed
   --verbose         show the commands' own output
+  --render-parts N  build as a matrix would: N parts (\`build --part i/N\`) one after another, then
+                    \`assemble\`; reports each part's wall time and peak memory, and the projected
+                    wall time with the parts in parallel (instead of the one-job build)
   --concerns        instead: the cost collector on generated FOCUS exports (--cost-rows, default
                     1000000,5000000) and the metrics collector for --metrics-entities (default 1000)
                     against a real Prometheus (bench/concern-bench.ts)
@@ -132,6 +135,7 @@ async function main(): Promise<number> {
       'cost-rows': { type: 'string', default: '1000000,5000000' },
       'metrics-entities': { type: 'string', default: '1000' },
       'org-dir': { type: 'string' },
+      'render-parts': { type: 'string', default: '1' },
       docs: { type: 'boolean', default: false },
       'docs-pages': { type: 'string', default: '300,3000' },
       github: { type: 'string' },
@@ -205,6 +209,31 @@ async function main(): Promise<number> {
     say('collect …');
     const collect = await runMeasured('collect', workDir, await profileArgs('collect'), 'cli/commands/collect.ts', ['--config', configFile, '--content-dir', dirs.content, '--cache-dir', dirs.cache], values.verbose);
     const collectedEntities = await countJsonFiles(path.join(dirs.content, 'catalog', 'entities'));
+
+    const renderParts = Number(values['render-parts']);
+    if (renderParts > 1) {
+      const parts: StepResult[] = [];
+      for (let i = 1; i <= renderParts; i++) {
+        say(`build part ${i}/${renderParts} …`);
+        parts.push(await runMeasured(`part ${i}`, workDir, [], 'cli/commands/build.ts', ['--config', configFile, '--content-dir', dirs.content, '--part', `${i}/${renderParts}`, '--out', path.join(outRoot, 'parts', String(i))], values.verbose));
+      }
+      say('assemble …');
+      const assemble = await runMeasured('assemble', workDir, [], 'cli/commands/assemble.ts', ['--parts', path.join(outRoot, 'parts'), '--out', dirs.dist, '--no-budgets'], values.verbose);
+      const dist: DistStats = await measureDist(dirs.dist);
+      const slowest = Math.max(...parts.map((p) => p.wallMs));
+      const memory = (s: StepResult) => `${formatBytes(s.peakTreeRssBytes)} (with children)`;
+      const figures = { entities, collect, parts, assemble, projectedWallMs: slowest + assemble.wallMs, htmlPages: dist.htmlPages };
+      process.stdout.write(values.json ? `${JSON.stringify(figures, null, 2)}\n` : [
+        table(`collect: ${entities} entities`, [['wall time', formatMs(collect.wallMs)], ['peak memory', memory(collect)], ['entity records', String(collectedEntities)]]),
+        table(`build in ${renderParts} parts, one after another here`, [
+          ...parts.map((p, i): [string, string] => [`part ${i + 1}/${renderParts}`, `${formatMs(p.wallMs)}, ${memory(p)}, stages ${formatStages(p)}`]),
+          ['assemble (unite, budgets)', `${formatMs(assemble.wallMs)}, ${memory(assemble)}, stages ${formatStages(assemble)}`],
+          ['projected, parts in parallel', `${formatMs(figures.projectedWallMs)} (slowest part + assemble)`],
+          ['HTML pages', String(dist.htmlPages)],
+        ]),
+      ].join('\n\n') + '\n');
+      return 0;
+    }
 
     say('build …');
     const build = await runMeasured('build', workDir, await profileArgs('build'), 'cli/commands/build.ts', ['--config', configFile, '--content-dir', dirs.content, '--out', dirs.dist, '--no-budgets'], values.verbose);
