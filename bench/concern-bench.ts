@@ -27,7 +27,7 @@ const here = fileURLToPath(import.meta.url);
 const SERVICES = ['Amazon Elastic Compute Cloud', 'Amazon Simple Storage Service', 'Amazon Relational Database Service', 'AWS Lambda', 'Amazon CloudFront', 'Amazon DynamoDB'];
 const HEADER = 'BilledCost,EffectiveCost,BillingCurrency,BillingPeriodStart,ChargeCategory,ChargePeriodStart,ChargePeriodEnd,ProviderName,RegionId,ResourceId,ServiceCategory,ServiceName,SubAccountId,Tags';
 
-function syntheticEntities(count: number): (CostEntity & { kind: string; namespace: string; name: string })[] {
+export function syntheticEntities(count: number): (CostEntity & { kind: string; namespace: string; name: string })[] {
   return Array.from({ length: count }, (_, i) => ({
     ref: `component:default/service-${i}`, kind: 'component', namespace: 'default', name: `service-${i}`,
     annotations: (i % 10 === 0 ? { 'backlot.dev/cost-resource-ids': `i-${i}-0,i-${i}-1` } : {}) as Record<string, string>,
@@ -36,7 +36,7 @@ function syntheticEntities(count: number): (CostEntity & { kind: string; namespa
 }
 
 /** Writes a FOCUS export of `rows` rows (six months in order, as exports come; 1,000 services, every seventh row untagged). */
-async function writeFocusExport(file: string, rows: number): Promise<void> {
+export async function writeFocusExport(file: string, rows: number): Promise<void> {
   const random = createSeededRandom(7).next;
   const out = createWriteStream(file, { highWaterMark: 1 << 20 });
   out.write(HEADER + '\n');

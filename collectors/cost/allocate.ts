@@ -2,6 +2,10 @@
 // claims, then the configured tag keys whose value names an entity. One row goes to at most one
 // entity (no double counting); anything else is unallocated, with the reason kept.
 import { safeParseEntityRef, stringifyEntityRef } from '../../lib/catalog/ref.ts';
+import { own, type CostLine } from './read-export.ts';
+
+/** What allocation reads of a row (the reader's CostLine). */
+export type AllocatableLine = Pick<CostLine, 'resourceId' | 'resourceIdIs' | 'tagKey' | 'tagKeyIs' | 'readTags'>;
 
 /** Entity annotation: resource ids (comma- or line-separated) whose cost is the entity's. */
 export const RESOURCE_IDS_ANNOTATION = 'backlot.dev/cost-resource-ids';
@@ -27,10 +31,17 @@ export const UNALLOCATED_NO_TAG = 'no allocation tag and no listed resource id';
 
 export class CostAllocator {
   readonly #byResourceId = new Map<string, string>();
+  /** The same allocation object for every row a resource id decides (no garbage per row). */
+  readonly #resourceAllocations = new Map<string, Allocation>();
   readonly #byTag = new Map<string, string>();
   readonly #refs = new Set<string>();
   readonly #rules: AllocationTagRule[];
   readonly #cache = new Map<string, Allocation>();
+  // The row before's answers: exports group rows by resource and tags, so most rows repeat them.
+  #lastTagKey = '';
+  #lastTagAllocation: Allocation | undefined;
+  #lastResourceId = '';
+  #lastResourceAllocation: Allocation | undefined;
   /** Problems in the entities' annotations, as `{ ref, message }`. */
   readonly problems: { ref: string; message: string }[] = [];
 
@@ -67,18 +78,39 @@ export class CostAllocator {
     index.set(key, ref);
   }
 
-  /** The entity a charge belongs to; tags are parsed only when no resource id decides. */
-  allocate(resourceId: string, tagText: string, readTags: () => Map<string, string> | undefined): Allocation {
-    if (resourceId) {
-      const ref = this.#byResourceId.get(resourceId);
-      if (ref !== undefined) return { ref, via: 'resource id' };
+  /**
+   * The entity the reader's row belongs to; tags are parsed only when no resource id decides, and
+   * once per distinct tag text. Cells are compared in place with the row before's.
+   */
+  allocate(line: AllocatableLine): Allocation {
+    if (this.#byResourceId.size > 0) {
+      if (!line.resourceIdIs(this.#lastResourceId)) {
+        const id = line.resourceId;
+        const ref = id ? this.#byResourceId.get(id) : undefined;
+        this.#lastResourceId = id;
+        this.#lastResourceAllocation = ref === undefined ? undefined : this.#resourceAllocation(id, ref);
+      }
+      if (this.#lastResourceAllocation) return this.#lastResourceAllocation;
     }
-    let allocation = this.#cache.get(tagText);
+    if (this.#lastTagAllocation && line.tagKeyIs(this.#lastTagKey)) return this.#lastTagAllocation;
+    const key = line.tagKey;
+    this.#lastTagKey = key;
+    return (this.#lastTagAllocation = this.#tagAllocation(key, line));
+  }
+
+  #resourceAllocation(resourceId: string, ref: string): Allocation {
+    let allocation = this.#resourceAllocations.get(resourceId);
+    if (!allocation) this.#resourceAllocations.set(own(resourceId), (allocation = { ref, via: 'resource id' }));
+    return allocation;
+  }
+
+  #tagAllocation(key: string, line: AllocatableLine): Allocation {
+    let allocation = this.#cache.get(key);
     if (!allocation) {
-      allocation = this.#byTags(readTags());
+      allocation = this.#byTags(line.readTags());
       // Tag texts repeat across millions of rows; a bounded cache keeps memory flat on odd files.
       if (this.#cache.size >= 50_000) this.#cache.clear();
-      this.#cache.set(tagText, allocation);
+      this.#cache.set(own(key), allocation);
     }
     return allocation;
   }

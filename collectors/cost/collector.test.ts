@@ -148,3 +148,23 @@ test('gzip exports in a folder are read like plain ones', async () => {
   ]);
   assert.deepEqual(summary.total.currencies.map((c) => c.currency), ['CAD', 'USD']);
 });
+
+test('rows that cannot count are reported by file and line (quoted newlines counted); the rest still count', async () => {
+  const { root, contentDir } = project([{ kind: 'component', name: 'search' }], {
+    'a.csv': [
+      header,
+      row('1.50', 'USD', '2026-01-04 00:00:00', '"EC2\nspot"', 'i-1', '{"backstage.io/component": "search"}'),
+      row('NULL', 'USD', '2026-01-04 00:00:00', 'EC2', 'i-1', '{"backstage.io/component": "search"}'),
+      row('2', 'USD', 'soon', 'EC2', 'i-1', '{"backstage.io/component": "search"}'),
+      row('2.25', 'USD', '2026-01-05 00:00:00', 'EC2', 'i-1', '{"backstage.io/component": "search"}'),
+    ].join('\n'),
+  });
+  const { summary, record, log } = await collect(root, contentDir);
+  assert.deepEqual(summary.rows.skippedBy.map((s) => [s.reason, s.examples]), [
+    ['BilledCost is empty or NULL', ['exports/cost/a.csv:4']],
+    ['ChargePeriodStart is not a date', ['exports/cost/a.csv:5']],
+  ]);
+  const months = record('component:default/search')!.data.cost.currencies[0]!.months;
+  assert.deepEqual(months.map((m) => [m.total, m.byService.map((s) => s.service)]), [['3.75', ['EC2', 'EC2\nspot']]]);
+  assert.match(log, /1 rows skipped: ChargePeriodStart is not a date \(e\.g\. exports\/cost\/a\.csv:5\)/);
+});

@@ -7,7 +7,7 @@ import type { Collector, CollectorContext, CollectorReport } from '../types.ts';
 import { CostAllocator } from './allocate.ts';
 import type { CostConfig } from './config.ts';
 import { CostLedger, topMovers, type CostBreakdown } from './ledger.ts';
-import { readCostExport } from './read-export.ts';
+import { CostNames, readCostExport } from './read-export.ts';
 import type { CostSummary, EntityCost, ExportFileReport, ReasonCount } from './records.ts';
 
 const EXPORT_FILE = /\.(csv|csv\.gz|gz)$/i;
@@ -67,6 +67,7 @@ export async function computeCost(options: { root: string; files: string[]; enti
   let allocated = 0;
   let read = 0;
   const reports: ExportFileReport[] = [];
+  const names = new CostNames();
   for (const file of files) {
     const inside = path.relative(root, file);
     const relative = inside.startsWith('..') || path.isAbsolute(inside) ? file : inside;
@@ -74,12 +75,13 @@ export async function computeCost(options: { root: string; files: string[]; enti
       file,
       config.measure,
       (line) => {
-        const allocation = allocator.allocate(line.resourceId, line.tagText, line.readTags);
+        const allocation = allocator.allocate(line);
         if (allocation.ref === undefined) unallocated.add(allocation.reason, allocation.example);
         else allocated++;
         ledger.add(allocation.ref, line);
       },
-      (row) => skipped.add(row.reason, `${relative}:row ${row.row}`),
+      (row) => skipped.add(row.reason, `${relative}:${row.line}`),
+      names,
     );
     read += result.rowsRead;
     reports.push({ file: relative, format: result.format, rowsRead: result.rowsRead, ...(result.error ? { error: result.error } : {}) });

@@ -96,14 +96,15 @@ export class DecimalReader {
   big: Decimal = ZERO;
   scale = 0;
 
-  /** False when `text` is not a number. */
-  read(text: string): boolean {
-    const length = text.length;
-    let i = 0;
+  /** False when `text` (or its part from `from` to `to`, so a cell need not be cut out) is not a number. */
+  read(text: string, from = 0, to = text.length): boolean {
+    const length = to;
+    let i = from;
     let negative = false;
-    if (length > 0 && (text.charCodeAt(0) === 45 || text.charCodeAt(0) === 43)) {
-      negative = text.charCodeAt(0) === 45;
-      i = 1;
+    const first = length > from ? text.charCodeAt(from) : 0;
+    if (first === 45 || first === 43) {
+      negative = first === 45;
+      i = from + 1;
     }
     let value = 0;
     let digits = 0;
@@ -116,13 +117,13 @@ export class DecimalReader {
       } else if (c === CHAR_DOT - CHAR_0 && dot === -1) dot = i;
       else break;
     }
-    if (i === length && digits <= 15 && length > (dot === -1 ? 0 : 1) + (negative || text.charCodeAt(0) === 43 ? 1 : 0)) {
+    if (i === length && digits <= 15 && length - from > (dot === -1 ? 0 : 1) + (first === 45 || first === 43 ? 1 : 0)) {
       this.isSmall = true;
       this.small = negative ? -value : value;
       this.scale = dot === -1 ? 0 : length - dot - 1;
       return true;
     }
-    const parsed = parseDecimal(text);
+    const parsed = parseDecimal(from === 0 && to === text.length ? text : text.slice(from, to));
     if (!parsed) return false;
     this.isSmall = false;
     this.big = parsed;

@@ -7,12 +7,21 @@ import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { DecimalSum, formatDecimal, roundDecimal, type Decimal } from './decimal.ts';
 import type { CostMeasure } from './formats.ts';
-import { readCostExport, type CostLine, type SkippedRow } from './read-export.ts';
+import { readCostExport, type SkippedRow } from './read-export.ts';
 
 const fixture = (name: string) => path.join(import.meta.dirname, 'fixtures', name);
 
 /** A copy of a line (the reader reuses one object), its cost as a Decimal and its tags parsed. */
-type KeptLine = Omit<CostLine, 'cost' | 'readTags'> & { cost: Decimal; readTags: () => Map<string, string> | undefined };
+interface KeptLine {
+  cost: Decimal;
+  currency: string;
+  month: string;
+  service: string;
+  provider: string;
+  resourceId: string;
+  tagText: string;
+  readTags: () => Map<string, string> | undefined;
+}
 
 async function read(file: string, measure: CostMeasure = 'billed') {
   const lines: KeptLine[] = [];
@@ -22,7 +31,8 @@ async function read(file: string, measure: CostMeasure = 'billed') {
     measure,
     (line) => {
       const tags = line.readTags();
-      lines.push({ ...line, cost: line.cost.value, readTags: () => tags });
+      const { currency, month, service, provider, resourceId, tagText } = line;
+      lines.push({ cost: line.cost.value, currency, month, service, provider, resourceId, tagText, readTags: () => tags });
     },
     (row) => skipped.push(row),
   );
@@ -112,7 +122,7 @@ test('reads gzip input (detected by its bytes, whatever the name) to the same ro
   assert.deepEqual(totalsByService(zipped.lines), totalsByService(plain.lines));
 });
 
-test('skips rows that cannot count, each with a reason and its row; the rest still count', async () => {
+test('skips rows that cannot count, each with a reason, its row and its line; the rest still count', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'backlot-cost-'));
   const file = path.join(dir, 'bad.csv');
   writeFileSync(file, [
@@ -124,19 +134,27 @@ test('skips rows that cannot count, each with a reason and its row; the rest sti
     '2,USD,yesterday,Compute,NULL',
     '2,USD,2024-09-01',
     '"3.5",EUR,2024-10-01T00:00:00+02:00,"Storage, cold","{""team"": ""a""}"',
+    '',
+    '4,USD,2024-09-02 00:00:00,"Compute\r\nat night",NULL',
+    'abc,USD,2024-09-01 00:00:00,Compute,NULL',
+    '"5"x,USD,2024-09-01 00:00:00,Compute,NULL',
   ].join('\n'));
   const { result, lines, skipped } = await read(file);
-  assert.equal(result.rowsRead, 7);
+  assert.equal(result.rowsRead, 10);
+  // Lines count the header, the empty line and the newline inside the quoted service name.
   assert.deepEqual(skipped, [
-    { row: 2, reason: 'BilledCost is empty or NULL' },
-    { row: 3, reason: 'BilledCost is not a number' },
-    { row: 4, reason: 'has no currency' },
-    { row: 5, reason: 'ChargePeriodStart is not a date' },
-    { row: 6, reason: 'has 3 fields where the header has 5 (a broken quote or a cut line)' },
+    { row: 2, line: 3, reason: 'BilledCost is empty or NULL' },
+    { row: 3, line: 4, reason: 'BilledCost is not a number' },
+    { row: 4, line: 5, reason: 'has no currency' },
+    { row: 5, line: 6, reason: 'ChargePeriodStart is not a date' },
+    { row: 6, line: 7, reason: 'has 3 fields where the header has 5 (a broken quote or a cut line)' },
+    { row: 9, line: 12, reason: 'BilledCost is not a number' },
+    { row: 10, line: 13, reason: 'has text after a closing quote (a broken quote)' },
   ]);
   assert.deepEqual(lines.map((l) => [formatDecimal(l.cost), l.currency, l.month, l.service]), [
     ['1.25', 'USD', '2024-09', 'Compute'],
     ['3.5', 'EUR', '2024-09', 'Storage, cold'],
+    ['4', 'USD', '2024-09', 'Compute\r\nat night'],
   ]);
 });
 

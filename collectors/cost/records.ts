@@ -12,7 +12,7 @@ export interface EntityCost {
 export interface ReasonCount {
   reason: string;
   count: number;
-  /** Up to five examples: `file:row N` positions (skipped rows), `key=value` tags (unallocated rows). */
+  /** Up to five examples: `file:line` positions (skipped rows), `key=value` tags (unallocated rows). */
   examples: string[];
 }
 
