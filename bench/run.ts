@@ -32,8 +32,9 @@ Options:
                     \`assemble\`; reports each part's wall time and peak memory, and the projected
                     wall time with the parts in parallel (instead of the one-job build)
   --concerns        instead: the cost collector on generated FOCUS exports (--cost-rows, default
-                    1000000,5000000) and the metrics collector for --metrics-entities (default 1000)
-                    against a real Prometheus (bench/concern-bench.ts)
+                    1000000,5000000; the first also through papaparse alone, for reference) and the
+                    metrics collector for --metrics-entities (default 1000) against a real
+                    Prometheus (bench/concern-bench.ts)
   --docs            the docs figure instead: backlot docs preview vs MkDocs (Debian's mkdocs) on a
                     generated Markdown corpus, pages per second
   --docs-pages L    corpus sizes for --docs (default 300,3000)
