@@ -1,10 +1,11 @@
-// One GitHub client and conditional-request cache per signal collector run, built from the
-// `github:` block of the config (the same client and cache the catalog source uses), and saved at
-// the end so the next run's requests can be 304s.
-import path from 'node:path';
+// One GitHub client and conditional-request cache per signal collector run: the shared client of
+// collectors/github/api.ts (authentication, ETag cache, retries, rate-limit waits, token
+// redaction), saved at the end so the next run's requests can be 304s. No token means no
+// requests at all: unauthenticated reads would see only public repositories and a 60/hour limit.
 import type { CollectorContext } from '../../collectors/types.ts';
-import { createGithubClient, type GithubClient } from '../../collectors/github/client.ts';
-import { loadHttpCache, saveHttpCache, type HttpCache } from '../../collectors/github/http-cache.ts';
+import type { GithubClient } from '../../collectors/github/client.ts';
+import { GithubUnavailable, openGithubApi } from '../../collectors/github/api.ts';
+import type { HttpCache } from '../../collectors/github/http-cache.ts';
 
 export interface GithubSession extends GithubClient {
   cache: HttpCache;
@@ -14,17 +15,19 @@ export interface GithubSession extends GithubClient {
   save(): Promise<void>;
 }
 
-/** A session when the config reads GitHub (`source: github`), else undefined. */
+/**
+ * A session when the config reads GitHub (`source: github`), else undefined. Throws, saying what
+ * to do, when the token is missing or unusable: the collector's last good data is kept.
+ */
 export async function openGithubSession(context: CollectorContext): Promise<GithubSession | undefined> {
-  const github = context.config.github;
-  if (context.config.source !== 'github' || !github) return undefined;
-  const token = context.env[github.tokenEnv];
-  const client = createGithubClient({ baseUrl: github.baseUrl, ...(token ? { token } : {}), retries: github.retries, timeoutMs: github.timeoutMs, log: context.logger });
-  const file = path.join(context.cacheDir, 'http-cache.json');
-  const cache = await loadHttpCache(file);
-  const api = new URL(github.baseUrl);
-  const webUrl = api.hostname === 'api.github.com' ? 'https://github.com' : `${api.protocol}//${api.host}`;
-  return { ...client, cache, concurrency: github.concurrency, webUrl, save: () => saveHttpCache(file, cache, () => false) };
+  if (context.config.source !== 'github' || !context.config.github) return undefined;
+  try {
+    const api = await openGithubApi(context);
+    return { octokit: api.octokit, counters: api.counters, stopped: api.stopped, cache: api.cache, concurrency: api.config.concurrency, webUrl: api.webOrigin, save: api.save };
+  } catch (error) {
+    if (error instanceof GithubUnavailable) throw new Error(`${error.message}; to fix: ${error.fix}`);
+    throw error;
+  }
 }
 
 export const githubStats = (session: GithubSession | undefined) =>
