@@ -16,6 +16,7 @@ import { formatBytes, formatMs, table } from './report-table.ts';
 import { summariseCpuProfile } from './cpu-profile-summary.ts';
 import type { MeasureResult } from './measure.ts';
 import { parseStageTimes } from './stage-times.ts';
+import { measureFirstQuery, type SearchWeight } from './search-weight.ts';
 
 const help = `Usage: node bench/run.ts [options]
 
@@ -88,6 +89,11 @@ async function runMeasured(label: string, workDir: string, nodeArgs: string[], m
     throw new Error(`${label} failed with exit code ${exitCode}; its output ends with:\n${log.split('\n').slice(-30).join('\n')}`);
   }
   return { ...measured, stages: parseStageTimes(log), wallMs: Math.round(wallMs), peakTreeRssBytes: Math.max(peakTreeRssBytes, measured.maxRssBytes) };
+}
+
+function formatSearch(search: SearchWeight | undefined): string {
+  if (!search) return 'no entity to search for';
+  return `${formatBytes(search.gzipBytes)} gzip (${formatBytes(search.bytes)} as served) in ${search.requests} requests, result after ${formatMs(search.ms)} ("${search.word}")`;
 }
 
 function formatStages(step: StepResult): string {
@@ -223,7 +229,8 @@ async function main(): Promise<number> {
       const dist: DistStats = await measureDist(dirs.dist);
       const slowest = Math.max(...parts.map((p) => p.wallMs));
       const memory = (s: StepResult) => `${formatBytes(s.peakTreeRssBytes)} (with children)`;
-      const figures = { entities, collect, parts, assemble, projectedWallMs: slowest + assemble.wallMs, htmlPages: dist.htmlPages };
+      const search = await measureFirstQuery(dirs.dist);
+      const figures = { entities, collect, parts, assemble, projectedWallMs: slowest + assemble.wallMs, htmlPages: dist.htmlPages, search };
       process.stdout.write(values.json ? `${JSON.stringify(figures, null, 2)}\n` : [
         table(`collect: ${entities} entities`, [['wall time', formatMs(collect.wallMs)], ['peak memory', memory(collect)], ['entity records', String(collectedEntities)]]),
         table(`build in ${renderParts} parts, one after another here`, [
@@ -231,6 +238,7 @@ async function main(): Promise<number> {
           ['assemble (unite, budgets)', `${formatMs(assemble.wallMs)}, ${memory(assemble)}, stages ${formatStages(assemble)}`],
           ['projected, parts in parallel', `${formatMs(figures.projectedWallMs)} (slowest part + assemble)`],
           ['HTML pages', String(dist.htmlPages)],
+          ['first search fetched', formatSearch(search)],
         ]),
       ].join('\n\n') + '\n');
       return 0;
@@ -240,6 +248,8 @@ async function main(): Promise<number> {
     const build = await runMeasured('build', workDir, await profileArgs('build'), 'cli/commands/build.ts', ['--config', configFile, '--content-dir', dirs.content, '--out', dirs.dist, '--no-budgets'], values.verbose);
     const dist: DistStats = await measureDist(dirs.dist);
     const weights = await measurePageWeights(dirs.dist);
+    say('first search in Chromium …');
+    const search = await measureFirstQuery(dirs.dist);
 
     let baseline: (StepResult & { pages: number; pagesPerSecond: number }) | undefined;
     if (values.baseline) {
@@ -255,7 +265,7 @@ async function main(): Promise<number> {
       seed: Number(values.seed),
       generated: { countsByKind: org.countsByKind, descriptorFiles: org.files, ms: generateMs },
       collect: { ...collect, entityRecords: collectedEntities },
-      build: { ...build, pagesPerSecond: Math.round((dist.htmlPages / build.wallMs) * 1000), dist, pageWeights: weights },
+      build: { ...build, pagesPerSecond: Math.round((dist.htmlPages / build.wallMs) * 1000), dist, pageWeights: weights, search },
       ...(baseline ? { baseline } : {}),
       machine: { cpus: os.cpus().length, memoryBytes: os.totalmem(), node: process.version },
     };
@@ -288,6 +298,7 @@ async function main(): Promise<number> {
           ['entity page HTML', `median ${formatBytes(dist.entityHtmlMedianBytes)}, largest ${formatBytes(dist.entityHtmlMaxBytes)} (${dist.entityHtmlMaxPage})`],
           ['Pagefind index', `${formatBytes(dist.pagefindBytes)} in ${dist.pagefindFiles} files`],
           ['/catalog/ first view (gzip)', `${formatBytes(weights.catalog.total)}: HTML ${formatBytes(weights.catalog.html)}, CSS ${formatBytes(weights.catalog.css)}, JS ${formatBytes(weights.catalog.js)}`],
+          ['first search fetched', formatSearch(search)],
           ['entity page JS up front (gzip)', weights.entity ? `${formatBytes(weights.entity.js)} (${weights.entity.page}; HTML ${formatBytes(weights.entity.html)}, CSS ${formatBytes(weights.entity.css)})` : 'no entity page'],
         ]),
       ];
