@@ -168,3 +168,32 @@ test('rows that cannot count are reported by file and line (quoted newlines coun
   assert.deepEqual(months.map((m) => [m.total, m.byService.map((s) => s.service)]), [['3.75', ['EC2', 'EC2\nspot']]]);
   assert.match(log, /1 rows skipped: ChargePeriodStart is not a date \(e\.g\. exports\/cost\/a\.csv:5\)/);
 });
+
+test('AWS CUR with one column per tag: resource ids, then the team tag column, allocate; tag cells may be quoted', async () => {
+  const cur = [
+    'identity/LineItemId,lineItem/UsageStartDate,lineItem/ProductCode,lineItem/CurrencyCode,lineItem/UnblendedCost,lineItem/ResourceId,resourceTags/user:team,resourceTags/aws:createdBy,product/ProductName',
+    '1,2023-11-01T00:00:00Z,AmazonEC2,USD,1.5,i-1,payments,alice,Amazon Elastic Compute Cloud',
+    '2,2023-11-02T00:00:00Z,AmazonEC2,USD,2.5,i-2,payments,alice,Amazon Elastic Compute Cloud',
+    '3,2023-11-02T00:00:00Z,AmazonEC2,USD,0.25,i-3,"pay""ments",,Amazon Elastic Compute Cloud',
+    '4,2023-11-03T00:00:00Z,AmazonS3,USD,4,,,,',
+  ].join('\r\n');
+  const { root, contentDir } = project(
+    [
+      { kind: 'group', name: 'payments' },
+      { kind: 'component', name: 'vm', owner: 'group:default/payments', annotations: { 'backlot.dev/cost-resource-ids': 'i-2' } },
+    ],
+    { 'cur.csv': cur },
+  );
+  const { summary, record } = await collect(root, contentDir);
+  assert.deepEqual([summary.files[0]!.format, summary.rows.read, summary.rows.allocated, summary.rows.skipped], ['aws-cur', 4, 2, 0]);
+  assert.equal(record('group:default/payments')!.data.cost.currencies[0]!.total, '1.5');
+  assert.equal(record('component:default/vm')!.data.cost.currencies[0]!.total, '2.5');
+  assert.deepEqual(summary.rows.unallocatedBy.map((r) => [r.reason, r.count, r.examples]), [
+    ['no allocation tag and no listed resource id', 1, []],
+    ['tag team names no entity in the catalog', 1, ['team=pay"ments']],
+  ]);
+  assert.deepEqual(summary.unallocated.currencies[0]!.months[0]!.byService.map((s) => [s.service, s.provider, s.amount]), [
+    ['Unknown service', 'AWS', '4'],
+    ['Amazon Elastic Compute Cloud', 'AWS', '0.25'],
+  ]);
+});
