@@ -166,3 +166,16 @@ test('a file whose header is no known export is an error that says what was expe
   assert.match(result.error ?? '', /matches no known export: expected FOCUS/);
   assert.equal(lines.length, 0);
 });
+
+test('a missing file and a cut gzip are errors that say so; the rows before the cut were read', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'backlot-cost-'));
+  const missing = await read(path.join(dir, 'gone.csv'));
+  assert.match(missing.result.error ?? '', /^cannot open it \(ENOENT/);
+  const zipped = gzipSync(readFileSync(fixture('focus-1.0-sample.csv')));
+  const cut = path.join(dir, 'cut.csv.gz');
+  writeFileSync(cut, zipped.subarray(0, zipped.length >> 1));
+  const { result, lines } = await read(cut);
+  assert.match(result.error ?? '', /^cannot read it \(unexpected end of file\); rows after row \d+ were not read$/);
+  assert.ok(lines.length > 100 && lines.length < 1000, `${lines.length} rows before the cut`);
+  assert.equal(result.rowsRead, lines.length);
+});

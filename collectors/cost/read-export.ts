@@ -208,8 +208,11 @@ async function isGzip(file: string): Promise<boolean> {
 
 /** Opens a file as UTF-8 text, gunzipping when its first bytes say gzip (whatever its name). */
 async function openText(file: string): Promise<Readable> {
+  // Checked before the stream exists: a file that cannot be opened is an error here, not an
+  // unhandled 'error' event on a stream nobody reads.
+  const gzip = await isGzip(file);
   const raw = createReadStream(file, { highWaterMark: 1 << 20 });
-  const stream: Readable = (await isGzip(file)) ? raw.pipe(createGunzip()) : raw;
+  const stream: Readable = gzip ? raw.pipe(createGunzip()) : raw;
   if (stream !== raw) raw.on('error', (error) => stream.destroy(error));
   // Decoding in the stream keeps a multi-byte character split across chunks whole.
   stream.setEncoding('utf8');
