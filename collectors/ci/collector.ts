@@ -4,13 +4,13 @@
 // `GET /repos/{o}/{r}/actions/workflows` (workflows.json), `…/actions/runs?branch=<default>`
 // (runs.json) and `…/runs/{id}/attempts/{n}/jobs` (jobs/<id>-<n>.json), as `gh api` writes them.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { signalsSettings } from '../../lib/signals/config.ts';
-import { keptAsStale, readEnvelope, writeEnvelopes, type SignalEnvelope } from '../../lib/signals/envelope.ts';
-import { githubStats, openGithubSession } from '../../lib/signals/github-session.ts';
+import type { SignalEnvelope } from '../../lib/signals/envelope.ts';
+import { openGithubSession } from '../../lib/signals/github-session.ts';
+import { finishSignalRun, readEachTarget } from '../../lib/signals/per-target.ts';
 import { readSignalTargets, type SignalTarget } from '../../lib/signals/targets.ts';
-import { mapWithConcurrency } from '../github/concurrency.ts';
 import { repositoryFactsDir } from '../github/facts.ts';
 import { conditionalGet } from '../github/http-cache.ts';
 import type { Collector } from '../types.ts';
@@ -29,8 +29,6 @@ export const ciCollector: Collector = {
     const storeFile = path.join(context.cacheDir, 'runs.json');
     const store: Record<string, StoredActions> = await readFile(storeFile, 'utf8').then((t) => parseJsonInput(t, storeFile, MAX_STORED_DEPTH) as Record<string, StoredActions>, () => ({}));
     const byRepository = new Map<string, Promise<CiData>>();
-    const envelopes: SignalEnvelope<CiData>[] = [];
-    const failures: { item: string; message: string }[] = [];
 
     const fromGithub = (repository: string) => {
       let pending = byRepository.get(repository);
@@ -57,33 +55,22 @@ export const ciCollector: Collector = {
       return pending;
     };
 
-    await mapWithConcurrency(targets, session?.concurrency ?? 4, async (target) => {
-      try {
-        let data: CiData | undefined;
-        let source: SignalEnvelope<CiData>['source'];
-        if (session && target.repository) {
-          data = await fromGithub(target.repository);
-          source = { name: `GitHub Actions of ${target.repository}`, url: `${session.webUrl}/${target.repository}/actions` };
-        } else {
-          const folder = path.join(exportsDir, target.name, 'actions');
-          if (!existsSync(path.join(folder, 'runs.json'))) return;
-          data = await fromExports(folder, target, context.root);
-          source = { name: `exports: ${path.join(settings.exportsDir, target.name, 'actions')}` };
-        }
-        if (data.workflows.length === 0) return;
-        envelopes.push({ ref: target.ref, collectedAt: context.now.toISOString(), source, data });
-      } catch (error) {
-        const message = (error as Error).message;
-        failures.push({ item: target.ref, message });
-        const kept = keptAsStale(await readEnvelope<CiData>(context.outDir, target.ref), message, context.now);
-        if (kept) envelopes.push(kept);
+    const run = await readEachTarget<CiData>(context, targets, session, async (target) => {
+      let data: CiData | undefined;
+      let source: SignalEnvelope<CiData>['source'];
+      if (session && target.repository) {
+        data = await fromGithub(target.repository);
+        source = { name: `GitHub Actions of ${target.repository}`, url: `${session.webUrl}/${target.repository}/actions` };
+      } else {
+        const folder = path.join(exportsDir, target.name, 'actions');
+        if (!existsSync(path.join(folder, 'runs.json'))) return;
+        data = await fromExports(folder, target, context.root);
+        source = { name: `exports: ${path.join(settings.exportsDir, target.name, 'actions')}` };
       }
+      if (data.workflows.length === 0) return;
+      return { ref: target.ref, collectedAt: context.now.toISOString(), source, data };
     });
-    const items = await writeEnvelopes(context.outDir, envelopes.sort((a, b) => a.ref.localeCompare(b.ref)));
-    await mkdir(context.cacheDir, { recursive: true });
-    await writeFile(storeFile, JSON.stringify(store) + '\n');
-    await session?.save();
-    return { items, failures, partial: failures.length > 0, stats: { repositories: byRepository.size, ...githubStats(session) } };
+    return finishSignalRun(context, 'ci', run, { session, store: { file: storeFile, value: store }, stats: { repositories: byRepository.size } });
   },
 };
 

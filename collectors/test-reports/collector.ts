@@ -2,15 +2,15 @@
 // from report files dropped in `<exports>/<entity name>/tests/` or, for a GitHub organisation, from the
 // `backlot-signals` artifact the publish-signals action uploads (one listing request per repository,
 // a download only when a newer artifact exists).
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { formatProblem } from '../../lib/reports/problem.ts';
 import { signalsSettings } from '../../lib/signals/config.ts';
-import { keptAsStale, readEnvelope, writeEnvelopes, type SignalEnvelope } from '../../lib/signals/envelope.ts';
+import type { SignalEnvelope } from '../../lib/signals/envelope.ts';
 import { exportFiles } from '../../lib/signals/exports-folder.ts';
-import { githubStats, openGithubSession, type GithubSession } from '../../lib/signals/github-session.ts';
+import { openGithubSession, type GithubSession } from '../../lib/signals/github-session.ts';
+import { finishSignalRun, readEachTarget } from '../../lib/signals/per-target.ts';
 import { readSignalTargets, type SignalTarget } from '../../lib/signals/targets.ts';
-import { mapWithConcurrency } from '../github/concurrency.ts';
 import { conditionalGet } from '../github/http-cache.ts';
 import type { Collector } from '../types.ts';
 import type { CoveragePoint, TestReportsData } from './records.ts';
@@ -35,8 +35,6 @@ export const testReportsCollector: Collector = {
     const storeFile = path.join(context.cacheDir, 'store.json');
     const store: Store = await readFile(storeFile, 'utf8').then((t) => parseJsonInput(t, storeFile, MAX_STORED_DEPTH) as Store, () => ({ artifacts: {}, trends: {} }));
     const session = await openGithubSession(context);
-    const failures: { item: string; message: string }[] = [];
-    const envelopes: Envelope[] = [];
     const problems: string[] = [];
 
     const addTrend = (ref: string, point: CoveragePoint) => {
@@ -46,54 +44,42 @@ export const testReportsCollector: Collector = {
       return store.trends[ref]!;
     };
 
-    await mapWithConcurrency(targets, session?.concurrency ?? 4, async (target) => {
-      try {
-        const fromExports = await fromExportsFolder(exportsDir, settings.exportsDir, target, settings.maxReportBytes);
-        let summary = fromExports?.summary;
-        let source: Envelope['source'] = { name: fromExports ? `exports: ${fromExports.files.join(', ')}` : '' };
-        let reports = fromExports?.files ?? [];
-        if (!summary && session && target.repository) {
-          const artifact = await fromArtifact(session, target.repository, store);
-          if (artifact) {
-            summary = artifact.summary;
-            source = { name: `GitHub Actions artifact ${SUMMARY_ARTIFACT_NAME} of ${target.repository}`, ...(artifact.summary.runUrl ? { url: artifact.summary.runUrl } : {}) };
-            reports = [`${SUMMARY_ARTIFACT_NAME} #${artifact.id}`];
-          }
+    const run = await readEachTarget<TestReportsData>(context, targets, session, async (target) => {
+      const fromExports = await fromExportsFolder(exportsDir, settings.exportsDir, target, settings.maxReportBytes);
+      let summary = fromExports?.summary;
+      let source: Envelope['source'] = { name: fromExports ? `exports: ${fromExports.files.join(', ')}` : '' };
+      let reports = fromExports?.files ?? [];
+      if (!summary && session && target.repository) {
+        const artifact = await fromArtifact(session, target.repository, store);
+        if (artifact) {
+          summary = artifact.summary;
+          source = { name: `GitHub Actions artifact ${SUMMARY_ARTIFACT_NAME} of ${target.repository}`, ...(artifact.summary.runUrl ? { url: artifact.summary.runUrl } : {}) };
+          reports = [`${SUMMARY_ARTIFACT_NAME} #${artifact.id}`];
         }
-        if (!summary || (!summary.tests && !summary.coverage)) {
-          for (const p of summary?.problems ?? []) problems.push(formatProblem(p));
-          return;
-        }
-        for (const p of summary.problems) problems.push(formatProblem(p));
-        const at = fromExports?.measuredAt ?? summary.createdAt;
-        const coverageTrend = summary.coverage ? addTrend(target.ref, { at, percent: summary.coverage.percent, ...(summary.commit ? { commit: summary.commit } : {}) }) : (store.trends[target.ref] ?? []);
-        envelopes.push({
-          ref: target.ref,
-          collectedAt: context.now.toISOString(),
-          source,
-          ...(summary.problems.length ? { notes: summary.problems.map(formatProblem) } : {}),
-          data: {
-            ...(summary.tests ? { tests: summary.tests } : {}),
-            ...(summary.coverage ? { coverage: summary.coverage } : {}),
-            coverageTrend,
-            ...(summary.commit ? { commit: summary.commit } : {}),
-            ...(summary.runUrl ? { runUrl: summary.runUrl } : {}),
-            reports,
-          },
-        });
-      } catch (error) {
-        const message = (error as Error).message;
-        failures.push({ item: target.ref, message });
-        const kept = keptAsStale(await readEnvelope<TestReportsData>(context.outDir, target.ref), message, context.now);
-        if (kept) envelopes.push(kept);
       }
+      if (!summary || (!summary.tests && !summary.coverage)) {
+        for (const p of summary?.problems ?? []) problems.push(formatProblem(p));
+        return;
+      }
+      for (const p of summary.problems) problems.push(formatProblem(p));
+      const at = fromExports?.measuredAt ?? summary.createdAt;
+      const coverageTrend = summary.coverage ? addTrend(target.ref, { at, percent: summary.coverage.percent, ...(summary.commit ? { commit: summary.commit } : {}) }) : (store.trends[target.ref] ?? []);
+      return {
+        ref: target.ref,
+        collectedAt: context.now.toISOString(),
+        source,
+        ...(summary.problems.length ? { notes: summary.problems.map(formatProblem) } : {}),
+        data: {
+          ...(summary.tests ? { tests: summary.tests } : {}),
+          ...(summary.coverage ? { coverage: summary.coverage } : {}),
+          coverageTrend,
+          ...(summary.commit ? { commit: summary.commit } : {}),
+          ...(summary.runUrl ? { runUrl: summary.runUrl } : {}),
+          reports,
+        },
+      };
     });
-    for (const line of problems) context.logger.warn(`test-reports: ${line}`);
-    const items = await writeEnvelopes(context.outDir, envelopes.sort((a, b) => a.ref.localeCompare(b.ref)));
-    await mkdir(context.cacheDir, { recursive: true });
-    await writeFile(storeFile, JSON.stringify(store) + '\n');
-    await session?.save();
-    return { items, failures, partial: failures.length > 0, stats: { reportProblems: problems.length, ...githubStats(session) } };
+    return finishSignalRun(context, 'test-reports', run, { problems, session, store: { file: storeFile, value: store }, stats: { reportProblems: problems.length } });
   },
 };
 
