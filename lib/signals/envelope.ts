@@ -1,30 +1,20 @@
 // The hand-off of every service signal: one file per entity and concern,
-// `<concern>/entities/<namespace>/<kind>/<name>.json`, carrying when and from where the data was
-// collected, and a stale mark when the latest read failed and this is the last good data.
+// `<concern>/entities/<namespace>/<kind>/<name>.json`, in the same envelope as `context.data`
+// writes (lib/content/entity-data.ts). Signal collectors write a whole run at once, so an entity
+// no longer reported on loses its file here.
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { StaleMark } from '../content/records.ts';
+import { markStale, type DataEnvelope, type DataSource } from '../content/entity-data.ts';
 import { parseJsonInput } from '../parse/json.ts';
 import { MAX_STORED_DEPTH } from '../parse/keys.ts';
 
-export interface SignalEnvelope<T> {
+/** A signal's per-entity envelope: the portal's data envelope (lib/content/entity-data.ts), always with its ref. */
+export interface SignalEnvelope<T> extends DataEnvelope<T> {
   ref: string;
-  /** ISO time of the run that read this data (for stale data: of the last successful read). */
-  collectedAt: string;
-  /** Where it came from: `name` as a person would say it (`GitHub Actions of acme/shipment-service`), `url` (http/https) links to it. */
-  source: DataSource;
-  stale?: StaleMark;
-  /** Problems met while reading it (a report skipped, an alert list not available), shown with the data. */
-  notes?: string[];
-  data: T;
 }
 
-/** The shape of the portal's data envelopes' `source`: shown by name, linked when it has a URL. */
-export interface DataSource {
-  name: string;
-  url?: string;
-}
+export type { DataSource };
 
 const SEGMENT = /^[a-z0-9][a-z0-9._-]*$/;
 
@@ -49,8 +39,7 @@ export async function readEnvelope<T>(outDir: string, ref: string): Promise<Sign
 
 /** The previous envelope marked stale with why the latest read failed; undefined when there is none. */
 export function keptAsStale<T>(previous: SignalEnvelope<T> | undefined, error: string, now: Date): SignalEnvelope<T> | undefined {
-  if (!previous) return undefined;
-  return { ...previous, stale: { error, failedAt: now.toISOString(), lastSuccessAt: previous.stale?.lastSuccessAt ?? previous.collectedAt } };
+  return previous ? { ...markStale(previous, error, now), ref: previous.ref } : undefined;
 }
 
 /** Writes this run's envelopes and removes those of entities no longer reported on. */
