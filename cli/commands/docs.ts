@@ -84,7 +84,7 @@ async function preview(repo: string, out: string, base: string, configFile: stri
   try {
     const extra = configFile ? await docsBlockOf(configFile) : '';
     const config = path.join(work, 'backlot.config.yaml');
-    await writeFile(config, `title: Docs preview\nbase: ${base}\ncollectors: [catalog, docs]\ncatalog:\n  locations:\n    - ${JSON.stringify(descriptor)}\n${extra}`);
+    await writeFile(config, `title: Docs preview\nbase: ${base}\ncollectors: [catalog, docs]\ncatalog:\n  danglingReferences: 'off'\n  locations:\n    - ${JSON.stringify(descriptor)}\n${extra}`);
     const content = path.join(work, 'content');
     const collect = (await import('./collect.ts')).command;
     const collected = await collect.run(['--config', config, '--content-dir', content, '--cache-dir', path.join(work, 'cache'), '--quiet']);

@@ -51,7 +51,7 @@ export async function assembleAndWrite(context: CollectorContext, read: SourceRe
   const located = read.entities.map((e) => e.located);
   const assembled = await logger.time(
     'catalog: assemble',
-    async () => assembleCatalog([...located, ...carried.map((r) => r.located)]),
+    async () => assembleCatalog([...located, ...carried.map((r) => r.located)], { danglingSeverity: config.catalog.danglingReferences }),
     (r) => `${r.entities.length} entities, ${r.problems.length} ${r.problems.length === 1 ? "problem" : "problems"} between entities`,
   );
 

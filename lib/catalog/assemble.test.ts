@@ -105,6 +105,12 @@ test('reports dangling references with the severity asked for', () => {
   assert.deepEqual(result.problems.map((p) => p.severity), ['warning']);
 });
 
+test('reports no dangling reference when asked for off (a preview of one repository), but keeps the relation and other checks', () => {
+  const result = assembleCatalog(located(doc('Component', 'a', { type: 's', lifecycle: 'x', owner: 'nobody', system: 'component:b' })), { danglingSeverity: 'off' });
+  assert.deepEqual(result.problems.map((p) => p.rule), ['wrong-kind']);
+  assert.deepEqual(rels(result, 'component:default/a'), ['ownedBy group:default/nobody', 'partOf component:default/b']);
+});
+
 test('reports a target of the wrong kind: owner pointing at a Component, system not a System, providesApis not an API', () => {
   const yaml = all(
     doc('Component', 'a', { type: 's', lifecycle: 'x', owner: 'component:b', system: 'component:b', providesApis: ['component:b'] }),

@@ -8,8 +8,11 @@ import { RELATION_PAIRS, referencesIn, relationFieldsOf } from './relations.ts';
 export interface AssembleOptions {
   /** Refs that exist outside these entities (the rest of the organisation): not reported as dangling. */
   known?: Set<string>;
-  /** How a reference to an entity that is nowhere is reported; `error` unless set (lint of one repository uses `warning`). */
-  danglingSeverity?: Severity;
+  /**
+   * How a reference to an entity that is nowhere is reported; `error` unless set (lint of one
+   * repository uses `warning`; a docs preview of one repository, `off`: its references point outside it).
+   */
+  danglingSeverity?: Severity | 'off';
 }
 
 export function assembleCatalog(entities: LocatedEntity[], options: AssembleOptions = {}): CatalogResult {
@@ -59,7 +62,7 @@ export function assembleCatalog(entities: LocatedEntity[], options: AssembleOpti
           item.problems.push(
             problemAt(at, path, 'error', 'wrong-kind', `${path} refers to ${target}, a ${targetKind}; it must be ${field.targetKinds.map(article).join(' or ')}`, `Point ${field.field} at ${field.targetKinds.map(article).join(' or ')}${field.defaultKind ? ` (a bare name means ${field.defaultKind.toLowerCase()}:<name>)` : ''}.`),
           );
-        } else if (!byRef.has(target) && !known.has(target)) {
+        } else if (danglingSeverity !== 'off' && !byRef.has(target) && !known.has(target)) {
           item.problems.push(
             problemAt(at, path, danglingSeverity, 'dangling-reference', `${path} refers to ${target}, which is not in the catalog`, `Check the spelling and namespace of "${String(value)}", or add the ${targetKind} to the catalog.`),
           );

@@ -95,6 +95,7 @@ export const configSchema = Type.Object(
         locations: stringList('paths of root descriptors or folders, relative to the project root', ['examples/catalog-info.yaml'], { minItems: 1 }),
         allowedHosts: stringList('host names (e.g. specs.example.com) whose URL targets are read', []),
         urlTimeoutMs: Type.Integer({ minimum: 1, default: 10_000, description: 'milliseconds for reading one URL, e.g. 10000' }),
+        danglingReferences: Type.Enum(['error', 'warning', 'off'], { default: 'error', description: 'how a reference to an entity that is in no descriptor is reported: `error`, `warning` or `off` (a preview of one repository)' }),
       },
       { additionalProperties: false, default: {} },
     ),
