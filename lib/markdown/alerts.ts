@@ -2,7 +2,6 @@
 // form; MkDocs' `!!!`/`???`/`===` were rewritten to it before parsing). Runs after sanitising: the
 // markup made here is the portal's, so it may carry classes and form controls the author may not.
 import type { Element, ElementContent, Root, Text } from 'hast';
-import { visit } from 'unist-util-visit';
 
 const MARKER = /^\[!([A-Z][A-Z0-9_-]*)\]([-+]?)(?:[ \t]+([^\n]*))?(?:\n|$)/;
 
@@ -71,36 +70,41 @@ function tabSet(tabs: { title: string; body: ElementContent[] }[], set: number):
   return { type: 'element', tagName: 'div', properties: { className: ['tab-set'] }, children };
 }
 
-/** Replaces alert blockquotes with admonitions and runs of `[!TAB]` blockquotes with tab sets. */
-export function transformAlerts(tree: Root): void {
+/**
+ * Replaces alert blockquotes with admonitions and runs of `[!TAB]` blockquotes with tab sets.
+ * `quotes` are the tree's blockquotes in document order with their parents (the renderer's walk
+ * collects them); returns the ids of the tab controls made.
+ */
+export function transformAlerts(tree: Root, quotes: { node: Element; parent: Root | Element }[]): string[] {
+  let tabs = false;
   // Innermost first, so an admonition inside a tab is already drawn when the tab is.
-  const quotes: { node: Element; parent: Root | Element }[] = [];
-  visit(tree, 'element', (node, _index, parent) => {
-    if (node.tagName === 'blockquote' && parent) quotes.push({ node, parent: parent as Root | Element });
-  });
-  for (const { node, parent } of quotes.reverse()) {
+  for (const { node, parent } of [...quotes].reverse()) {
     const marker = takeMarker(node);
     if (!marker) continue;
     const index = parent.children.indexOf(node);
     if (marker.type === 'TAB') {
       parent.children[index] = { type: 'element', tagName: 'div', properties: { dataTab: marker.title ?? 'Tab' }, children: node.children };
+      tabs = true;
     } else {
       parent.children[index] = admonition(marker, node.children);
     }
   }
-  groupTabs(tree);
+  return tabs ? groupTabs(tree) : [];
 }
 
-function groupTabs(tree: Root) {
+function groupTabs(tree: Root): string[] {
   // Numbered per page, so the same page renders the same ids in every build.
   let sets = 0;
-  visit(tree, (node) => {
-    if (!('children' in node)) return;
-    const parent = node as Root | Element;
+  const ids: string[] = [];
+  const group = (parent: Root | Element) => {
     const out: (typeof parent.children)[number][] = [];
     let run: Element[] = [];
     const flush = () => {
-      if (run.length > 0) out.push(tabSet(run.map((t) => ({ title: String(t.properties.dataTab), body: t.children })), ++sets));
+      if (run.length > 0) {
+        const set = tabSet(run.map((t) => ({ title: String(t.properties.dataTab), body: t.children })), ++sets);
+        out.push(set);
+        for (const control of set.children) if (control.type === 'element' && control.tagName === 'input') ids.push(String(control.properties.id));
+      }
       run = [];
     };
     for (const child of parent.children) {
@@ -113,5 +117,9 @@ function groupTabs(tree: Root) {
     }
     flush();
     parent.children = out as typeof parent.children;
-  });
+    // Pre-order, as before: a tab set is numbered before the tab sets inside its panels.
+    for (const child of parent.children) if (child.type === 'element') group(child);
+  };
+  group(tree);
+  return ids;
 }

@@ -1,10 +1,9 @@
 // Fenced code after sanitising: Shiki colours it at build time (the API pages' highlighter, so one
 // set of grammars is loaded per build); ```mermaid becomes a figure whose source is shown as text
 // and drawn in the browser by the portal's diagram script, only on pages that have one.
-import type { Element, Root } from 'hast';
+import type { Element } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import { bundledLanguages, type BundledLanguage } from 'shiki';
-import { visit } from 'unist-util-visit';
 import { getApiHighlighter, MAX_HIGHLIGHT_CHARS, THEMES } from '../apidocs/highlight.ts';
 
 function languageOf(code: Element): string | undefined {
@@ -25,15 +24,21 @@ function mermaidFigure(source: string): Element {
   };
 }
 
-/** Highlights every `pre > code.language-*`; returns whether the tree has a Mermaid diagram. */
-export async function highlightCodeBlocks(tree: Root): Promise<boolean> {
-  const blocks: { pre: Element; lang: string; code: string }[] = [];
-  visit(tree, 'element', (node) => {
-    if (node.tagName !== 'pre') return;
-    const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
-    const lang = code && languageOf(code);
-    if (code && lang) blocks.push({ pre: node, lang, code: hastToString(code).replace(/\n$/, '') });
-  });
+export interface CodeBlock {
+  pre: Element;
+  lang: string;
+  code: string;
+}
+
+/** A `pre > code.language-*` element as a block to highlight (the renderer's walk finds them). */
+export function codeBlockOf(pre: Element): CodeBlock | undefined {
+  const code = pre.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+  const lang = code && languageOf(code);
+  return code && lang ? { pre, lang, code: hastToString(code).replace(/\n$/, '') } : undefined;
+}
+
+/** Highlights the blocks in place (grammars loaded on first use); returns whether one is a Mermaid diagram. */
+export async function highlightCodeBlocks(blocks: CodeBlock[]): Promise<boolean> {
   let hasDiagram = false;
   for (const block of blocks) {
     if (block.lang === 'mermaid') {

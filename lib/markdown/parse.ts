@@ -10,9 +10,9 @@ import { unknownTagsAsText } from './unknown-tags.ts';
 const parser = unified().use(remarkParse).use(remarkGfm);
 
 /** The Markdown syntax tree, after MkDocs admonitions and tabs are rewritten as alerts. */
-export function parseMarkdown(source: string): { tree: Root; lineOf: number[]; text: string } {
+export function parseMarkdown(source: string): { tree: Root; lineOf: number[]; text: string; hasHtml: boolean } {
   const prepared = prepareMarkdown(source);
   const tree = parser.runSync(parser.parse(prepared.text)) as Root;
-  unknownTagsAsText(tree);
-  return { tree, lineOf: prepared.lineOf, text: prepared.text };
+  const hasHtml = unknownTagsAsText(tree);
+  return { tree, lineOf: prepared.lineOf, text: prepared.text, hasHtml };
 }

@@ -6,10 +6,10 @@ import type { Element, ElementContent, Root as HastRoot, RootContent } from 'has
 import { toHtml } from 'hast-util-to-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import GithubSlugger from 'github-slugger';
-import { visit, SKIP } from 'unist-util-visit';
+import { SKIP, walkElements, type Step } from './walk.ts';
 import { transformAlerts } from './alerts.ts';
 import { sanitizedTree } from './sanitized-tree.ts';
-import { highlightCodeBlocks } from './code-blocks.ts';
+import { codeBlockOf, highlightCodeBlocks, type CodeBlock } from './code-blocks.ts';
 
 export interface MarkdownWarning {
   /** 1-based line in the Markdown source. */
@@ -66,17 +66,68 @@ export function absoluteLinksOnly(request: LinkRequest): LinkResolution {
 export async function renderMarkdown(source: string, options: RenderOptions = {}): Promise<RenderedMarkdown> {
   const { tree: clean, lineAt, removed } = sanitizedTree(source);
   const warnings: MarkdownWarning[] = [...removed];
-
-  dropForeignIframes(clean, options.iframeHosts ?? [], (node, message) => warnings.push({ line: lineAt(node), message }));
-  transformAlerts(clean);
-  const { toc, ids, title } = anchorHeadings(clean);
   const crossLinks: RenderedMarkdown['crossLinks'] = [];
   const resolve = options.resolveLink ?? absoluteLinksOnly;
-  rewriteLinks(clean, resolve, lineAt, warnings, crossLinks);
+  const iframeHosts = options.iframeHosts ?? [];
+  const slugger = new GithubSlugger();
+  const toc: TocEntry[] = [];
+  const ids: string[] = [];
+  let title: string | undefined;
+  const quotes: { node: Element; parent: HastRoot | Element }[] = [];
+  const codeBlocks: CodeBlock[] = [];
+  const anchors = new WeakSet<Element>();
+
+  // One walk does everything that looks at single elements (it was six walks: the profile showed
+  // the walks, not the work in them, as the cost); blockquotes and code are transformed after it.
+  walkElements(clean, (node, index, parent): Step => {
+    switch (node.tagName) {
+      case 'iframe':
+        return keepIframe(node, iframeHosts) ? SKIP : dropIframe(node, index, parent, lineAt, warnings);
+      case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6':
+        if (node.properties.id === undefined) {
+          const text = hastToString(node).trim();
+          const id = slugger.slug(text);
+          node.properties.id = id;
+          ids.push(id);
+          const depth = Number(node.tagName[1]);
+          if (depth === 1 && title === undefined) title = text;
+          if (depth === 2 || depth === 3) toc.push({ depth, text, id });
+          // Added now, walked past: the anchor is the portal's link, not the author's.
+          const anchor: Element = { type: 'element', tagName: 'a', properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: `Link to ${text}` }, children: [{ type: 'text', value: '#' }] };
+          anchors.add(anchor);
+          node.children.push(anchor);
+          return;
+        }
+        break;
+      case 'blockquote':
+        quotes.push({ node, parent });
+        break;
+      case 'pre': {
+        const block = codeBlockOf(node);
+        if (block) codeBlocks.push(block);
+        break;
+      }
+      case 'a':
+        if (anchors.has(node)) return SKIP;
+        if (typeof node.properties.href === 'string') {
+          const next = rewriteLink(node, index, parent, 'link', resolve, lineAt, warnings, crossLinks);
+          if (next !== undefined) return next;
+        }
+        break;
+      case 'img':
+        if (typeof node.properties.src === 'string') {
+          const next = rewriteLink(node, index, parent, 'image', resolve, lineAt, warnings, crossLinks);
+          if (next !== undefined) return next;
+        }
+        break;
+    }
+    if (typeof node.properties.id === 'string') ids.push(node.properties.id);
+  });
+  ids.push(...transformAlerts(clean, quotes));
   for (const link of crossLinks.filter((l) => l.page === '' && l.anchor !== undefined)) {
     if (!ids.includes(link.anchor!)) warnings.push({ line: link.line, message: `link to "#${link.anchor}": no such heading on this page` });
   }
-  const hasDiagram = await highlightCodeBlocks(clean);
+  const hasDiagram = await highlightCodeBlocks(codeBlocks);
   return {
     html: toHtml(clean),
     title,
@@ -88,82 +139,59 @@ export async function renderMarkdown(source: string, options: RenderOptions = {}
   };
 }
 
-function dropForeignIframes(tree: HastRoot, hosts: string[], warn: (node: Element, message: string) => void) {
-  visit(tree, 'element', (node, index, parent) => {
-    if (node.tagName !== 'iframe' || !parent || index === undefined) return;
-    const src = String(node.properties.src ?? '');
-    let host = '';
-    try {
-      const url = new URL(src);
-      if (url.protocol === 'https:') host = url.hostname;
-    } catch {
-      /* not a URL: removed below */
-    }
-    if (host && hosts.includes(host)) {
-      node.properties = { src, title: node.properties.title ?? 'Embedded content', width: node.properties.width, height: node.properties.height, loading: 'lazy', sandbox: ['allow-scripts', 'allow-same-origin'], referrerPolicy: 'no-referrer' };
-      return;
-    }
-    warn(node, `iframe "${src}" removed: its host is not in docs.iframeHosts of backlot.config.yaml`);
-    parent.children.splice(index, 1);
-    return [SKIP, index];
-  });
+/** An https iframe from an allow-listed host stays, sandboxed; its properties are replaced. */
+function keepIframe(node: Element, hosts: string[]): boolean {
+  const src = String(node.properties.src ?? '');
+  let host = '';
+  try {
+    const url = new URL(src);
+    if (url.protocol === 'https:') host = url.hostname;
+  } catch {
+    /* not a URL: removed */
+  }
+  if (!host || !hosts.includes(host)) return false;
+  node.properties = { src, title: node.properties.title ?? 'Embedded content', width: node.properties.width, height: node.properties.height, loading: 'lazy', sandbox: ['allow-scripts', 'allow-same-origin'], referrerPolicy: 'no-referrer' };
+  return true;
 }
 
-/** Ids from headings (GitHub's slugs, unique per page); the first h1 is the page's title. */
-function anchorHeadings(tree: HastRoot): { toc: TocEntry[]; ids: string[]; title?: string } {
-  const slugger = new GithubSlugger();
-  const toc: TocEntry[] = [];
-  const ids: string[] = [];
-  let title: string | undefined;
-  visit(tree, 'element', (node) => {
-    const depth = /^h([1-6])$/.exec(node.tagName)?.[1];
-    if (depth && node.properties.id === undefined) {
-      const text = hastToString(node).trim();
-      const id = slugger.slug(text);
-      node.properties.id = id;
-      ids.push(id);
-      if (depth === '1' && title === undefined) title = text;
-      if (depth === '2' || depth === '3') toc.push({ depth: Number(depth), text, id });
-      node.children.push({ type: 'element', tagName: 'a', properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: `Link to ${text}` }, children: [{ type: 'text', value: '#' }] });
-      return SKIP;
-    }
-    if (typeof node.properties.id === 'string') ids.push(node.properties.id);
-  });
-  return { toc, ids, title };
+function dropIframe(node: Element, index: number, parent: HastRoot | Element, lineAt: (node: Element) => number, warnings: MarkdownWarning[]): number {
+  warnings.push({ line: lineAt(node), message: `iframe "${String(node.properties.src ?? '')}" removed: its host is not in docs.iframeHosts of backlot.config.yaml` });
+  parent.children.splice(index, 1);
+  return index;
 }
 
-function rewriteLinks(
-  tree: HastRoot,
+/** Resolves one link or image in place; a dropped one is replaced by its text (returns where to go on). */
+function rewriteLink(
+  node: Element,
+  index: number,
+  parent: HastRoot | Element,
+  kind: 'link' | 'image',
   resolve: (request: LinkRequest) => LinkResolution,
   lineAt: (node: Element) => number,
   warnings: MarkdownWarning[],
   crossLinks: RenderedMarkdown['crossLinks'],
-) {
-  visit(tree, 'element', (node, index, parent) => {
-    if (!parent || index === undefined) return;
-    const isLink = node.tagName === 'a' && typeof node.properties.href === 'string';
-    const isImage = node.tagName === 'img' && typeof node.properties.src === 'string';
-    if (!isLink && !isImage) return;
-    if (isLink && (node.properties.className as string[] | undefined)?.includes('heading-anchor')) return;
-    const url = String(isLink ? node.properties.href : node.properties.src);
-    // Footnote links are made by the parser, not the author: they point at ids it also made.
-    if (isLink && url.startsWith('#user-content-')) return;
-    const line = lineAt(node);
-    const result = resolve({ url, kind: isLink ? 'link' : 'image', line });
-    if ('drop' in result) {
-      warnings.push({ line, message: result.drop });
-      const replacement: ElementContent[] = isLink ? node.children : [{ type: 'text', value: String(node.properties.alt ?? '') }];
-      parent.children.splice(index, 1, ...(replacement as RootContent[] as ElementContent[]));
-      return [SKIP, index];
-    }
-    if (isLink) {
-      node.properties.href = result.href;
-      if (/^https?:/i.test(result.href)) node.properties.rel = ['nofollow', 'noopener', 'noreferrer'];
-    } else {
-      node.properties.src = result.href;
-      node.properties.loading = 'lazy';
-    }
-    if (result.target) crossLinks.push({ ...result.target, line });
-    if (isLink && url.startsWith('#')) crossLinks.push({ page: '', anchor: decodeURIComponent(url.slice(1)), line });
-  });
+): number | undefined {
+  const isLink = kind === 'link';
+  if (isLink && (node.properties.className as string[] | undefined)?.includes('heading-anchor')) return undefined;
+  const url = String(isLink ? node.properties.href : node.properties.src);
+  // Footnote links are made by the parser, not the author: they point at ids it also made.
+  if (isLink && url.startsWith('#user-content-')) return undefined;
+  const line = lineAt(node);
+  const result = resolve({ url, kind, line });
+  if ('drop' in result) {
+    warnings.push({ line, message: result.drop });
+    const replacement: ElementContent[] = isLink ? node.children : [{ type: 'text', value: String(node.properties.alt ?? '') }];
+    parent.children.splice(index, 1, ...(replacement as RootContent[] as ElementContent[]));
+    return index;
+  }
+  if (isLink) {
+    node.properties.href = result.href;
+    if (/^https?:/i.test(result.href)) node.properties.rel = ['nofollow', 'noopener', 'noreferrer'];
+  } else {
+    node.properties.src = result.href;
+    node.properties.loading = 'lazy';
+  }
+  if (result.target) crossLinks.push({ ...result.target, line });
+  if (isLink && url.startsWith('#')) crossLinks.push({ page: '', anchor: decodeURIComponent(url.slice(1)), line });
+  return undefined;
 }

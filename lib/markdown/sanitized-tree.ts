@@ -8,7 +8,7 @@ import { VFile } from 'vfile';
 import { parseMarkdown } from './parse.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { findUnsafeMarkup } from './unsafe-markup.ts';
-import { EXIT, visit } from 'unist-util-visit';
+import { walkElements } from './walk.ts';
 
 export interface SanitizedTree {
   tree: HastRoot;
@@ -19,16 +19,11 @@ export interface SanitizedTree {
 }
 
 export function sanitizedTree(source: string): SanitizedTree {
-  const { tree, lineOf, text } = parseMarkdown(source);
+  const { tree, lineOf, text, hasHtml } = parseMarkdown(source);
   const lineAt = (node: { position?: { start: { line: number } } }) => {
     const line = node.position?.start.line;
     return line === undefined ? 0 : (lineOf[line - 1] ?? line);
   };
-  let hasHtml = false;
-  visit(tree, 'html', () => {
-    hasHtml = true;
-    return EXIT;
-  });
   // Parsing raw HTML (parse5) is most of the cost; a document without any skips it.
   const hast = toHast(tree, { allowDangerousHtml: true }) as HastRoot;
   const withRaw = hasHtml ? (raw(hast, { file: new VFile(text) }) as HastRoot) : hast;
@@ -40,7 +35,7 @@ export function sanitizedTree(source: string): SanitizedTree {
 
 /** Footnote ids are prefixed by the parser and again by the sanitiser; keep one prefix. */
 function undoDoublePrefix(tree: HastRoot) {
-  visit(tree, 'element', (node) => {
+  walkElements(tree, (node) => {
     for (const key of ['id', 'ariaDescribedBy']) {
       const value = node.properties[key];
       const fix = (v: unknown) => (typeof v === 'string' ? v.replace(/^(user-content-)+/, 'user-content-') : v);

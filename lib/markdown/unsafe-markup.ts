@@ -1,14 +1,14 @@
 // Names what the sanitiser is about to remove, so the author gets a warning with a line instead of
 // content that silently disappears. The sanitiser, not this list, is what keeps pages safe.
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { walkElements } from './walk.ts';
 
 const DANGEROUS_ELEMENTS = new Set(['script', 'style', 'iframe', 'object', 'embed', 'form', 'svg', 'math', 'base', 'meta', 'link', 'frame', 'frameset', 'template']);
 const URL_PROPERTIES = ['href', 'src', 'action', 'formAction', 'xLinkHref', 'poster', 'data'];
 
 export function findUnsafeMarkup(tree: Root): { node: Element; message: string }[] {
   const found: { node: Element; message: string }[] = [];
-  visit(tree, 'element', (node) => {
+  walkElements(tree, (node) => {
     if (DANGEROUS_ELEMENTS.has(node.tagName) && node.tagName !== 'iframe') {
       found.push({ node, message: `<${node.tagName}> removed: raw HTML may not run code or restyle the portal` });
     }
