@@ -1,21 +1,23 @@
 // `backlot docs preview <repo-folder>`: one repository's docs rendered with the portal's renderer
 // and styles into a static folder, for a pull request preview (see .github/workflows/docs-preview.yml).
-// It is the portal's own collect + build on a one-repository catalog, so a preview looks and
-// breaks exactly like the portal will.
+// It is the portal's own collect on a one-repository catalog, then the portal's docs page markup,
+// renderer and stylesheets written without starting Astro (lib/docs-preview/write-site.ts), so a
+// preview breaks exactly like the portal will and costs seconds, not an Astro build.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Command } from '../command.ts';
 import { EXIT } from '../command.ts';
-import type { DocsRecord } from '../../lib/docs/records.ts';
-import { renderDocsVersion } from '../../lib/docs/render-site.ts';
+import { DOCS_ASSETS_DIR, type DocsRecord } from '../../lib/docs/records.ts';
 import { docsRoot } from '../../lib/docs/urls.ts';
-
-const PORTAL_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { loadConfig } from '../../lib/config/load.ts';
+import { docsConfig } from '../../collectors/docs/collector.ts';
+import { writePreviewSite, type PreviewEntity } from '../../lib/docs-preview/write-site.ts';
+import { indexSite } from '../../src/build/pagefind-index.ts';
+import { readPreviousRecords } from '../../collectors/catalog/content-store.ts';
+import { kindLabel } from '../../src/lib/format.ts';
 
 const help = `Usage: backlot docs preview <repo-folder> [options]
 
@@ -95,17 +97,17 @@ async function preview(repo: string, out: string, base: string, configFile: stri
       process.stderr.write(`backlot docs preview: no entity in ${path.relative(process.cwd(), descriptor) || descriptor} has docs (backstage.io/techdocs-ref)\n`);
       return EXIT.failed;
     }
-    const problems: { severity: string; file: string; line: number; message: string; entity: string }[] = [];
-    let pages = 0;
-    for (const record of own) {
-      problems.push(...record.problems.map((p) => ({ ...p, entity: record.ref })));
-      const version = record.versions.find((v) => v.isDefault)!;
-      pages += version.pages.length;
-      for (const p of (await renderDocsVersion(record, version, { base })).problems) problems.push({ ...p, file: path.relative(repo, path.resolve(p.file)).split(path.sep).join('/') || p.file, entity: record.ref });
-    }
-    // The build runs in the portal's own folder (its pages and sections), wherever the repository is.
-    const built = spawnSync(process.execPath, [path.join(PORTAL_ROOT, 'cli', 'backlot.ts'), 'build', '--config', config, '--content-dir', content, '--out', out, '--base', base, '--no-budgets', '--quiet'], { cwd: PORTAL_ROOT, stdio: 'inherit' });
-    if (built.status !== EXIT.ok) return built.status ?? EXIT.failed;
+    // The pages are written here, without starting Astro (lib/docs-preview/write-site.ts): the
+    // portal's docs page markup, renderer and stylesheets, and a Pagefind index like the portal's.
+    const docs = docsConfig(await loadConfig(work, config));
+    const site = await writePreviewSite(own, { out, base, title: `Docs preview · ${own[0].ref}`, assetsDir: path.join(content, 'docs', DOCS_ASSETS_DIR), entities: await previewEntities(content, own), iframeHosts: docs.iframeHosts, imageHosts: docs.imageHosts });
+    const search = await indexSite(out);
+    for (const error of search.errors) process.stderr.write(`backlot docs preview: search index: ${error}\n`);
+    const problems = [
+      ...own.flatMap((r) => r.problems.map((p) => ({ ...p, entity: r.ref }))),
+      ...site.problems.map((p) => ({ ...p, file: path.relative(repo, path.resolve(p.file)).split(path.sep).join('/') || p.file })),
+    ];
+    const pages = own.reduce((n, r) => n + r.versions.find((v) => v.isDefault)!.pages.length, 0);
     const entry = `${base}${docsRoot(own[0].ref)}`;
     await mkdir(out, { recursive: true });
     await writeFile(path.join(out, 'docs-preview.json'), JSON.stringify({ pages, entry, problems }, null, 2));
@@ -124,9 +126,21 @@ async function readDocsRecords(dir: string): Promise<DocsRecord[]> {
   return Promise.all(files.map(async (f) => JSON.parse(await readFile(path.join(dir, f), 'utf8')) as DocsRecord));
 }
 
+/** Names, kinds and owners of the previewed entities, from the catalog the preview collected. */
+async function previewEntities(content: string, records: DocsRecord[]): Promise<Map<string, PreviewEntity>> {
+  const catalog = await readPreviousRecords(path.join(content, 'catalog'));
+  const out = new Map<string, PreviewEntity>();
+  for (const { ref } of records) {
+    const entity = catalog.get(ref);
+    if (!entity) continue;
+    const owner = entity.links.owner;
+    out.set(ref, { ref, name: entity.title, kindLabel: kindLabel(entity.kind), owner: owner ? { ref: owner.ref, name: owner.title } : undefined });
+  }
+  return out;
+}
+
 /** The `docs:` block of the portal's configuration, so a preview allows the same hosts. */
 async function docsBlockOf(configFile: string): Promise<string> {
-  const { loadConfig } = await import('../../lib/config/load.ts');
   const config = await loadConfig(process.cwd(), configFile);
   return config.docs ? `docs: ${JSON.stringify(config.docs)}\n` : '';
 }
