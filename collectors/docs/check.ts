@@ -3,7 +3,7 @@
 // catalog's problem shape, so a service team sees them in its pull request.
 import path from 'node:path';
 import type { LocatedEntity, Problem } from '../../lib/catalog/types.ts';
-import { DOCS_DEFAULTS } from '../../lib/config/schema.ts';
+import { DOCS_DEFAULTS } from './config.ts';
 import { renderDocsVersion } from '../../lib/docs/render-site.ts';
 import { readEntityDocs, TECHDOCS_REF } from './collector.ts';
 

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { Collector, CollectorContext } from '../types.ts';
 import type { EntityRecord } from '../../lib/content/records.ts';
-import { DOCS_DEFAULTS, type DocsConfig } from '../../lib/config/schema.ts';
+import { DOCS_DEFAULTS, type DocsConfig } from './config.ts';
 import type { DocsProblem, DocsRecord, DocsVersion } from '../../lib/docs/records.ts';
 import { DOCS_ASSETS_DIR, DOCS_ENTITIES_DIR } from '../../lib/docs/records.ts';
 import { readPreviousRecords, entityRecordPath } from '../catalog/content-store.ts';

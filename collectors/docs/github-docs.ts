@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Octokit } from 'octokit';
-import type { DocsConfig } from '../../lib/config/schema.ts';
+import type { DocsConfig } from './config.ts';
 import type { DocsPage, DocsRecord } from '../../lib/docs/records.ts';
 import { editBase, readDocsSite } from './site.ts';
 import { insideRepository, type RepositoryTree } from './tree.ts';

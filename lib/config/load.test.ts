@@ -109,3 +109,16 @@ test('the exports folder defaults to the example organisation\'s and can be set'
   assert.equal(parseConfig('exports:\n  dir: ci-exports\n').exports.dir, 'ci-exports');
   assert.throws(() => parseConfig('exports:\n  folder: x\n'), (e: Error) => /exports has an unknown key "folder"/.test(e.message));
 });
+
+test('the docs block (collectors/docs/config.ts) gets its defaults, and a wrong value names its line', () => {
+  assert.deepEqual(parseConfig('').docs, { versions: { tags: 'v*', last: 3 }, iframeHosts: [], imageHosts: [] });
+  assert.deepEqual(parseConfig('docs:\n  versions: { last: 1 }\n').docs.versions, { tags: 'v*', last: 1 });
+  assert.throws(() => parseConfig('docs:\n  versions:\n    last: 99\n', 'backlot.config.yaml'), (e: Error) => /backlot\.config\.yaml:3:11: docs\.versions\.last must be <= 20/.test(e.message));
+  assert.throws(() => parseConfig('docs:\n  iframehosts: [x]\n', 'backlot.config.yaml'), (e: Error) => /docs has an unknown key "iframehosts"/.test(e.message));
+});
+
+test('catalog.danglingReferences is error unless set, and only error, warning or off', () => {
+  assert.equal(parseConfig('').catalog.danglingReferences, 'error');
+  assert.equal(parseConfig('catalog:\n  danglingReferences: off\n').catalog.danglingReferences, 'off');
+  assert.throws(() => parseConfig('catalog:\n  danglingReferences: ignore\n'), (e: Error) => /catalog\.danglingReferences must be one of "error", "warning", "off"/.test(e.message));
+});

@@ -7,6 +7,7 @@ import addFormatsModule from 'ajv-formats';
 import { githubConfigSchema } from '../../collectors/github/config.ts';
 import { costConfigSchema } from '../../collectors/cost/config.ts';
 import { metricsConfigSchema } from '../../collectors/metrics/config.ts';
+import { docsConfigSchema } from '../../collectors/docs/config.ts';
 import { signalsConfigJsonSchema, type SignalsConfig } from '../signals/config.ts';
 
 export type { GithubConfig } from '../../collectors/github/config.ts';
@@ -23,34 +24,7 @@ const sectionSchema = Type.Object(
   { additionalProperties: false },
 );
 
-/** The `docs:` block (collectors/docs); the docs collector applies these defaults. */
-export interface DocsConfig {
-  /** Release tags published as versions beside the default branch. */
-  versions: { tags: string; last: number };
-  /** Hosts whose https iframes docs may embed; all others are removed. */
-  iframeHosts: string[];
-  /** Hosts docs may show images from (badges); others are left out, so reading a page calls no other site. */
-  imageHosts: string[];
-}
-
-export const DOCS_DEFAULTS: DocsConfig = { versions: { tags: 'v*', last: 3 }, iframeHosts: [], imageHosts: [] };
-
-const docsConfigJsonSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    versions: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        tags: { type: 'string', minLength: 1, description: 'a git tag pattern, e.g. v*' },
-        last: { type: 'integer', minimum: 0, maximum: 20, description: 'how many of the newest matching tags' },
-      },
-    },
-    iframeHosts: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'host names, e.g. www.youtube-nocookie.com' },
-    imageHosts: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'host names, e.g. img.shields.io' },
-  },
-} as const;
+export { DOCS_DEFAULTS, type DocsConfig } from '../../collectors/docs/config.ts';
 
 /** The built-in sections, in page order (kinds default to all). */
 const DEFAULT_SECTION_IDS = [
@@ -80,7 +54,7 @@ const concernBlocks = {
   cost: costConfigSchema,
   metrics: metricsConfigSchema,
   signals: Type.Optional(Type.Unsafe<SignalsConfig>(signalsConfigJsonSchema)),
-  docs: Type.Optional(Type.Unsafe<DocsConfig>(docsConfigJsonSchema)),
+  docs: docsConfigSchema,
 };
 
 /** The whole file. Everything has a default, so an empty file is a working config. */
