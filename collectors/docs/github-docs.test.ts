@@ -71,8 +71,9 @@ test('first run: one tree listing and one blob per docs file of the repository; 
   // handbook's own docs, then tracker's url: to handbook — a second read of the same repository from the cache.
   assert.deepEqual(trees, ['GET /repos/acme/handbook/git/trees/main']);
   assert.equal(blobs.length, 4, 'mkdocs.yml, two pages, one image — never src/ or the symlink');
-  assert.equal(requests.length, 5);
-  assert.equal(report.stats?.githubRequests, 5);
+  assert.deepEqual(requests.filter((r) => r.endsWith('/tags')), ['GET /repos/acme/handbook/tags'], 'one listing of release tags (none yet)');
+  assert.equal(requests.length, 6);
+  assert.equal(report.stats?.githubRequests, 6);
   const handbook = await readDocs('handbook');
   const [version] = handbook.versions;
   assert.deepEqual(version.pages.map((p) => p.path), ['guide.md', 'index.md']);
@@ -97,10 +98,56 @@ test('one file changed: the tree listing plus that one file', async () => {
     'GET /repos/acme/handbook/git/trees/main',
     'GET /repos/acme/handbook/git/blobs/<sha>',
   ]);
-  assert.equal(requests.length, 2, 'tracker, whose docs are in handbook, reads them from the cache of this run');
+  assert.equal(requests.length, 3, 'and the tag listing; tracker, whose docs are in handbook, reads them from the cache of this run');
   const guide = (await readDocs('handbook')).versions[0].pages.find((p) => p.path === 'guide.md')!;
   assert.match(guide.markdown, /Second version/);
   assert.notEqual(guide.lastUpdated?.at, '2026-01-01T00:00:00Z', 'the date of the push that changed it');
   const index = (await readDocs('handbook')).versions[0].pages.find((p) => p.path === 'index.md')!;
   assert.equal(index.lastUpdated?.at, '2026-01-01T00:00:00Z', 'an unchanged page keeps its date');
+});
+
+test('release tags through the API: the newest matching ones become versions, each costs its tree plus the blobs not read before', async () => {
+  const handbook = github.repositories.get('handbook')!;
+  const files = { ...handbook.files! };
+  handbook.extra = {
+    ...handbook.extra,
+    'git-tags': {
+      'v1.9': { files: { ...files, 'docs/guide.md': '# Guide\n\nRelease 1.9.\n' } },
+      'v1.10': { files, binaryFiles: { 'docs/img/pixel.png': PIXEL_PNG } },
+      'v0.1': { files: { ...files, 'docs/guide.md': '# Guide\n\nAncient.\n' } },
+      'nightly-2026': { files },
+    },
+  };
+  github.push('handbook', {});
+  const { requests } = await run();
+  const shown = requests.map((r) => r.replace(/[0-9a-f]{40}$/, '<sha>'));
+  // v1.10 sorts above v1.9 (version order, not text); `last: 3` keeps v1.10, v1.9, v0.1; nightly does not match v*.
+  assert.deepEqual(shown, [
+    'GET /repos/acme/handbook/git/trees/main',
+    'GET /repos/acme/handbook/tags',
+    'GET /repos/acme/handbook/git/trees/<sha>',
+    'GET /repos/acme/handbook/git/trees/<sha>',
+    'GET /repos/acme/handbook/git/blobs/<sha>',
+    'GET /repos/acme/handbook/git/trees/<sha>',
+    'GET /repos/acme/handbook/git/blobs/<sha>',
+  ], 'v1.10 is the default branch\'s files: its tree only; v1.9 and v0.1 one changed page each');
+  const record = await readDocs('handbook');
+  assert.deepEqual(record.versions.map((v) => [v.label, v.slug, v.isDefault]), [['main', '', true], ['v1.10', 'v1.10', false], ['v1.9', 'v1.9', false], ['v0.1', 'v0.1', false]]);
+  assert.match(record.versions[2].pages.find((p) => p.path === 'guide.md')!.markdown, /Release 1\.9/);
+  assert.deepEqual(Object.keys(record.versions[1].assets), ['img/pixel.png'], 'a tag\'s images are published too');
+
+  assert.deepEqual((await run()).requests, [], 'nothing pushed: no request, the tag versions come from the cache');
+  github.push('handbook', { 'docs/guide.md': '# Guide\n\nThird version.\n' });
+  const again = (await run()).requests.map((r) => r.replace(/[0-9a-f]{40}$/, '<sha>'));
+  assert.deepEqual(again, ['GET /repos/acme/handbook/git/trees/main', 'GET /repos/acme/handbook/git/blobs/<sha>', 'GET /repos/acme/handbook/tags'], 'tags whose commit did not move cost nothing');
+  assert.equal((await readDocs('handbook')).versions.length, 4);
+});
+
+test('a tag pattern is git\'s glob: * and ? are wildcards, every other character is itself', async () => {
+  const { tagPattern } = await import('./github-docs.ts');
+  assert.ok(tagPattern('v*').test('v1.2.3'));
+  assert.ok(!tagPattern('v*').test('release-v1'));
+  assert.ok(tagPattern('release-?.*').test('release-1.0'));
+  assert.ok(!tagPattern('v1.*').test('v1x2'), 'a dot is a dot');
+  assert.ok(!tagPattern('(a|b)*').test('a1'), 'regular expression syntax is literal');
 });
