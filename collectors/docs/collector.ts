@@ -9,12 +9,13 @@ import type { EntityRecord } from '../../lib/content/records.ts';
 import { DOCS_DEFAULTS, type DocsConfig } from './config.ts';
 import type { DocsProblem, DocsRecord, DocsVersion } from '../../lib/docs/records.ts';
 import { DOCS_ASSETS_DIR, DOCS_ENTITIES_DIR } from '../../lib/docs/records.ts';
-import { readPreviousRecords, entityRecordPath } from '../catalog/content-store.ts';
+import { entityRecordPath } from '../catalog/content-store.ts';
 import { currentBranch, gitTopLevel, lastCommits, releaseTags } from './git-history.ts';
 import { editBase, readDocsSite } from './site.ts';
 import { folderTree, gitRefTree, insideRepository, type RepositoryTree } from './tree.ts';
 import { collectGithubDocs } from './github-docs.ts';
-import { createGithubClient, type RequestCounters } from '../github/client.ts';
+import type { RequestCounters } from '../github/client.ts';
+import { GithubUnavailable, openGithubApi } from '../github/api.ts';
 import type { RepositoryFacts } from '../github/facts.ts';
 import type { Octokit } from 'octokit';
 
@@ -162,8 +163,7 @@ export const docsCollector: Collector = {
   async collect(context: CollectorContext) {
     const { logger, root } = context;
     const config = docsConfig(context.config);
-    const catalogDir = path.join(path.dirname(context.outDir), 'catalog');
-    const records = [...(await readPreviousRecords(catalogDir)).values()];
+    const records = await context.catalog.entities();
     const staging = `${context.outDir}.writing-${process.pid}`;
     await rm(staging, { recursive: true, force: true });
     await mkdir(path.join(staging, DOCS_ASSETS_DIR), { recursive: true });
@@ -177,11 +177,16 @@ export const docsCollector: Collector = {
     };
     const catalogRoots = context.config.catalog.locations.map((l) => path.resolve(root, path.dirname(l)));
     let github: GithubDocsContext | undefined;
+    let githubUnavailable: string | undefined;
     if (context.config.source === 'github' && context.config.github) {
-      const gh = context.config.github;
-      const token = context.env[gh.tokenEnv] || undefined;
-      const client = createGithubClient({ baseUrl: gh.baseUrl, ...(token ? { token } : {}), retries: gh.retries, timeoutMs: gh.timeoutMs, log: { warn: (m) => logger.warn(`docs: github: ${m}`), info: (m) => logger.info(`docs: github: ${m}`) } });
-      github = { ...client, factsDir: path.join(path.dirname(context.outDir), 'github', 'repositories'), cacheDir: context.cacheDir, read: 0, unchanged: 0 };
+      // The client every collector shares: authentication, retries, rate-limit waits, redaction.
+      try {
+        const api = await openGithubApi(context);
+        github = { octokit: api.octokit, counters: api.counters, factsDir: path.join(path.dirname(context.outDir), 'github', 'repositories'), cacheDir: context.cacheDir, read: 0, unchanged: 0 };
+      } catch (error) {
+        if (!(error instanceof GithubUnavailable)) throw error;
+        githubUnavailable = `GitHub cannot be read: ${error.message}. ${error.fix}`;
+      }
     }
     const failures: { item: string; message: string }[] = [];
     let items = 0;
@@ -197,6 +202,8 @@ export const docsCollector: Collector = {
         await mkdir(path.dirname(out), { recursive: true });
         let docs: DocsRecord;
         try {
+          // Without GitHub, an entity read from it keeps its last good docs (marked stale) below.
+          if (githubUnavailable && record.repository && techdocsRef) throw new Error(githubUnavailable);
           docs = sharedFrom && !techdocsRef ? { ref: record.ref, versions: [], problems: [], collectedAt, sharedFrom: sharedFrom.toLowerCase() } : await readEntityDocs(record, techdocsRef!, { root, config, assets, collectedAt, catalogRoots, github });
         } catch (error) {
           const message = (error as Error).message;

@@ -151,3 +151,12 @@ test('a tag pattern is git\'s glob: * and ? are wildcards, every other character
   assert.ok(!tagPattern('v1.*').test('v1x2'), 'a dot is a dot');
   assert.ok(!tagPattern('(a|b)*').test('a1'), 'regular expression syntax is literal');
 });
+
+test('without a usable token the docs of GitHub entities are kept from the last run, marked stale, with what to do', async () => {
+  const report = await docsCollector.collect({ ...docs, env: {} });
+  const failure = report.failures.find((f) => f.item === 'component:default/handbook');
+  assert.match(failure?.message ?? '', /GitHub cannot be read: GITHUB_TOKEN is not set\. Set GITHUB_TOKEN to a token/);
+  const handbook = await readDocs('handbook');
+  assert.ok(handbook.stale, 'marked stale');
+  assert.equal(handbook.versions.length, 4, 'the last good versions are kept');
+});
