@@ -37,6 +37,20 @@ test('docs preview <repo> --out --base: the pages under the base, links rewritte
   assert.ok(existsSync(path.join(out, 'docs/default/component/handbook-service/guides/internals/index.html')));
 });
 
+test('docs preview --cache-dir: a second run reuses every unchanged page and writes the same pages', { timeout: 180_000 }, () => {
+  const cache = path.join(dir, 'render-cache');
+  const run = (out: string) => spawnSync(process.execPath, [CLI, 'docs', 'preview', path.join(dir, 'org', 'handbook-service'), '--out', out, '--cache-dir', cache], { cwd: dir, encoding: 'utf8' });
+  const first = run(path.join(dir, 'cached-1'));
+  assert.equal(first.status, 0, first.stderr + first.stdout);
+  // Every page of every version: the default branch (3 pages) and two release tags (3 each).
+  assert.match(first.stdout, /render cache: 0 pages reused, 9 rendered/);
+  const second = run(path.join(dir, 'cached-2'));
+  assert.match(second.stdout, /render cache: 9 pages reused, 0 rendered/);
+  assert.match(second.stdout, /3 pages, 0 errors, 2 warnings/, 'the broken links are still reported from the cache');
+  const page = 'docs/default/component/handbook-service/index.html';
+  assert.equal(readFileSync(path.join(dir, 'cached-2', page), 'utf8'), readFileSync(path.join(dir, 'cached-1', page), 'utf8'));
+});
+
 test('docs preview fails clearly without a descriptor, and on a wrong base', () => {
   const noDescriptor = spawnSync(process.execPath, [CLI, 'docs', 'preview', dir], { cwd: dir, encoding: 'utf8' });
   assert.equal(noDescriptor.status, 1);

@@ -15,6 +15,7 @@ import { docsRoot } from '../../lib/docs/urls.ts';
 import { loadConfig } from '../../lib/config/load.ts';
 import { docsConfig } from '../../collectors/docs/collector.ts';
 import { writePreviewSite, type PreviewEntity } from '../../lib/docs-preview/write-site.ts';
+import { createRenderCache } from '../../lib/docs/render-cache.ts';
 import { indexSite } from '../../src/build/pagefind-index.ts';
 import { readPreviousRecords } from '../../collectors/catalog/content-store.ts';
 import { kindLabel } from '../../src/lib/format.ts';
@@ -30,6 +31,8 @@ Options:
   --out <dir>      Output folder (default: docs-preview)
   --base <path>    Path the preview is served from, e.g. /pr-42/ (default: /)
   --config <file>  Portal configuration for docs options (iframeHosts, imageHosts)
+  --cache-dir <dir>  Keep rendered pages here between runs; an unchanged page is not rendered
+                   again (e.g. a folder the CI cache restores)
   -h, --help       Show this help.
 
 Exit codes: 0 rendered (warnings allowed), 1 errors in the docs (invalid mkdocs.yml …) or nothing
@@ -58,7 +61,7 @@ export const command: Command = {
     }
     let parsed;
     try {
-      parsed = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string', default: 'docs-preview' }, base: { type: 'string', default: '/' }, config: { type: 'string' } } });
+      parsed = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string', default: 'docs-preview' }, base: { type: 'string', default: '/' }, config: { type: 'string' }, 'cache-dir': { type: 'string' } } });
     } catch (error) {
       process.stderr.write(`backlot docs preview: ${(error as Error).message}\n\n${help}`);
       return EXIT.usage;
@@ -72,11 +75,12 @@ export const command: Command = {
       process.stderr.write('backlot docs preview: --base must start with /, e.g. /pr-42/\n');
       return EXIT.usage;
     }
-    return preview(path.resolve(positionals[0]), path.resolve(values.out), values.base.endsWith('/') ? values.base : `${values.base}/`, values.config);
+    const cacheDir = values['cache-dir'] ? path.resolve(values['cache-dir']) : undefined;
+    return preview(path.resolve(positionals[0]), path.resolve(values.out), values.base.endsWith('/') ? values.base : `${values.base}/`, values.config, cacheDir);
   },
 };
 
-async function preview(repo: string, out: string, base: string, configFile: string | undefined): Promise<number> {
+async function preview(repo: string, out: string, base: string, configFile: string | undefined, cacheDir: string | undefined): Promise<number> {
   const descriptor = ['catalog-info.yaml', 'catalog-info.yml'].map((n) => path.join(repo, n)).find((f) => existsSync(f));
   if (!descriptor) {
     process.stderr.write(`backlot docs preview: no catalog-info.yaml in ${repo}; add one with the annotation backstage.io/techdocs-ref: dir:.\n`);
@@ -100,7 +104,9 @@ async function preview(repo: string, out: string, base: string, configFile: stri
     // The pages are written here, without starting Astro (lib/docs-preview/write-site.ts): the
     // portal's docs page markup, renderer and stylesheets, and a Pagefind index like the portal's.
     const docs = docsConfig(await loadConfig(work, config));
-    const site = await writePreviewSite(own, { out, base, title: `Docs preview · ${own[0].ref}`, assetsDir: path.join(content, 'docs', DOCS_ASSETS_DIR), entities: await previewEntities(content, own), iframeHosts: docs.iframeHosts, imageHosts: docs.imageHosts });
+    const cache = cacheDir ? createRenderCache(path.join(cacheDir, 'docs-render')) : undefined;
+    const site = await writePreviewSite(own, { out, base, title: `Docs preview · ${own[0].ref}`, assetsDir: path.join(content, 'docs', DOCS_ASSETS_DIR), entities: await previewEntities(content, own), iframeHosts: docs.iframeHosts, imageHosts: docs.imageHosts, cache });
+    if (cache) process.stdout.write(`render cache: ${cache.stats.hits} pages reused, ${cache.stats.misses} rendered (${cacheDir})\n`);
     const search = await indexSite(out);
     for (const error of search.errors) process.stderr.write(`backlot docs preview: search index: ${error}\n`);
     const problems = [

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { renderMarkdown, type LinkRequest, type LinkResolution, type TocEntry } from '../markdown/render.ts';
 import type { DocsProblem, DocsRecord, DocsVersion, NavItem } from './records.ts';
 import { assetPath, docsRoot, pageSlug } from './urls.ts';
+import type { RenderCache } from './render-cache.ts';
 
 export interface RenderedDocsPage {
   path: string;
@@ -32,6 +33,8 @@ export interface RenderSiteOptions {
   imageHosts?: string[];
   /** Prefix for portal-relative URLs in the HTML (the site's base, e.g. `/` or `/portal/`). */
   base: string;
+  /** Pages rendered by an earlier run, reused when nothing they depend on changed. */
+  cache?: RenderCache;
 }
 
 const MARKDOWN = /\.(md|markdown)$/i;
@@ -49,7 +52,8 @@ export async function renderDocsVersion(record: DocsRecord, version: DocsVersion
   for (const page of version.pages) {
     const file = shownFile(page.repoPath);
     const resolveLink = (request: LinkRequest): LinkResolution => resolveDocsLink(request, page.path, { pageSet, assets: version.assets, root, base, imageHosts: options.imageHosts ?? [] });
-    const result = await renderMarkdown(page.markdown, { resolveLink, iframeHosts: options.iframeHosts });
+    const renderOptions = { resolveLink, iframeHosts: options.iframeHosts };
+    const result = options.cache ? await options.cache.render(page.markdown, renderOptions, `${base}${root}${page.path}`) : await renderMarkdown(page.markdown, renderOptions);
     for (const w of result.warnings) problems.push({ severity: 'warning', file, line: w.line, message: w.message });
     const out: RenderedDocsPage = {
       path: page.path,

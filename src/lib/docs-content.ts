@@ -5,11 +5,22 @@ import path from 'node:path';
 import type { DocsProblem, DocsRecord, DocsVersion } from '../../lib/docs/records.ts';
 import { DOCS_ASSETS_DIR, DOCS_ENTITIES_DIR } from '../../lib/docs/records.ts';
 import { renderDocsVersion, type RenderedDocsVersion } from '../../lib/docs/render-site.ts';
+import { createRenderCache, type RenderCache } from '../../lib/docs/render-cache.ts';
 import { docsConfig } from '../../collectors/docs/collector.ts';
 import { contentDir, portalConfig } from './portal-config.ts';
 
 let cached: { dir: string; records: Map<string, DocsRecord> } | undefined;
 const rendered = new Map<string, Promise<RenderedDocsVersion>>();
+let renderCache: RenderCache | undefined;
+
+/**
+ * Rendered pages kept between builds in `.cache/docs-render/` under the project root (the folder
+ * `backlot collect` keeps its incremental state in by default), so unchanged docs are not parsed again.
+ */
+function docsRenderCache(): RenderCache {
+  renderCache ??= createRenderCache(path.join(process.env.BACKLOT_ROOT ?? process.cwd(), '.cache', 'docs-render'));
+  return renderCache;
+}
 
 /** Every entity's docs record by ref; empty when the docs collector has not run. */
 export function docsRecords(): Map<string, DocsRecord> {
@@ -40,7 +51,7 @@ export function renderedVersion(record: DocsRecord, version: DocsVersion): Promi
   if (!result) {
     result = portalConfig().then((config) => {
       const docs = docsConfig(config);
-      return renderDocsVersion(record, version, { base: import.meta.env.BASE_URL, iframeHosts: docs.iframeHosts, imageHosts: docs.imageHosts });
+      return renderDocsVersion(record, version, { base: import.meta.env.BASE_URL, iframeHosts: docs.iframeHosts, imageHosts: docs.imageHosts, cache: docsRenderCache() });
     });
     rendered.set(key, result);
   }
