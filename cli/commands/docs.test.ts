@@ -57,4 +57,10 @@ test('docs preview fails clearly without a descriptor, and on a wrong base', () 
   assert.match(noDescriptor.stderr, /no catalog-info\.yaml in .*; add one with the annotation backstage\.io\/techdocs-ref: dir:\./);
   const badBase = spawnSync(process.execPath, [CLI, 'docs', 'preview', dir, '--base', 'pr-1'], { cwd: dir, encoding: 'utf8' });
   assert.equal(badBase.status, 2);
+  // A base is written into every page's URLs, attributes and a script: markup in it is refused.
+  for (const hostile of ['/x"><script>alert(1)</script>/', "/a'b/", '/a b/', '/%3Cscript%3E/']) {
+    const refused = spawnSync(process.execPath, [CLI, 'docs', 'preview', dir, '--base', hostile], { cwd: dir, encoding: 'utf8' });
+    assert.equal(refused.status, 2, hostile);
+    assert.match(refused.stderr, /--base must be a URL path that starts with \//);
+  }
 });

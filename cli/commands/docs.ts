@@ -71,8 +71,9 @@ export const command: Command = {
       process.stderr.write(`backlot docs preview: give one repository folder\n\n${help}`);
       return EXIT.usage;
     }
-    if (!values.base.startsWith('/')) {
-      process.stderr.write('backlot docs preview: --base must start with /, e.g. /pr-42/\n');
+    // The base ends up in URLs, attributes and a script of every page: a plain URL path only.
+    if (!/^\/[A-Za-z0-9._~\/-]*$/.test(values.base)) {
+      process.stderr.write('backlot docs preview: --base must be a URL path that starts with / (letters, digits, - . _ ~ /), e.g. /pr-42/\n');
       return EXIT.usage;
     }
     const cacheDir = values['cache-dir'] ? path.resolve(values['cache-dir']) : undefined;

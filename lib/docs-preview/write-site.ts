@@ -62,11 +62,13 @@ function frame(options: { base: string; title: string; pageTitle: string; body: 
       { type: 'element', tagName: 'div', properties: { className: ['header-tools'], id: 'preview-search', dataPagefindBase: `${base}pagefind/`, dataBase: base }, children: [] },
     ] }],
   });
-  const diagram = options.diagram ? `<script type="module">import { renderDiagrams } from ${JSON.stringify(`${base}${OWN_DIR}/mermaid-diagrams.js`)}; renderDiagrams();</script>` : '';
+  // The base is a URL path (the command checks it); it is still encoded for each place it goes.
+  const diagram = options.diagram ? `<script type="module">import { renderDiagrams } from ${JSON.stringify(`${base}${OWN_DIR}/mermaid-diagrams.js`).replace(/</g, '\\u003c')}; renderDiagrams();</script>` : '';
+  const searchScript = toHtml({ type: 'element', tagName: 'script', properties: { src: `${base}pagefind/pagefind-ui.js` }, children: [] });
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark">${head}<script>${THEME_SCRIPT}</script></head>
 <body data-page="docs"><a class="skip-link" href="#main">Skip to content</a>${header}<main id="main" tabindex="-1"><div class="container">${options.body}</div></main>
-<script src="${base}pagefind/pagefind-ui.js"></script><script>addEventListener('DOMContentLoaded', function () { var el = document.getElementById('preview-search'); if (window.PagefindUI && el) new PagefindUI({ element: el, showImages: false, bundlePath: el.dataset.pagefindBase, baseUrl: el.dataset.base }); });</script>${diagram}</body></html>
+${searchScript}<script>addEventListener('DOMContentLoaded', function () { var el = document.getElementById('preview-search'); if (window.PagefindUI && el) new PagefindUI({ element: el, showImages: false, bundlePath: el.dataset.pagefindBase, baseUrl: el.dataset.base }); });</script>${diagram}</body></html>
 `;
 }
 
