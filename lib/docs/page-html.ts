@@ -55,19 +55,37 @@ export function docsNav(items: NavItem[], root: string, current: string, pages: 
   );
 }
 
+/** Per rendered version, once: a site of n pages must not cost n² to write (a set and an index per page did). */
+const lookups = new WeakMap<RenderedDocsVersion, { pages: Set<string>; position: Map<RenderedDocsPage, number> }>();
+function lookupsOf(version: DocsVersion, site: RenderedDocsVersion) {
+  let found = lookups.get(site);
+  if (!found) {
+    found = { pages: new Set(version.pages.map((p) => p.path)), position: new Map(site.order.map((p, i) => [p, i])) };
+    lookups.set(site, found);
+  }
+  return found;
+}
+
+const pathSets = new WeakMap<DocsVersion, Set<string>>();
+function hasPage(version: DocsVersion, pagePath: string): boolean {
+  let set = pathSets.get(version);
+  if (!set) pathSets.set(version, (set = new Set(version.pages.map((p) => p.path))));
+  return set.has(pagePath);
+}
+
 /** The `<div class="docs-layout">` of one page, as HTML. `page.html` is the renderer's sanitised output. */
 export function docsPageHtml(input: DocsPageInput): string {
   const { record, version, site, page, href, entity, owner } = input;
   const ref = record.ref;
   const slug = version.slug;
-  const position = site.order.indexOf(page);
+  const { pages, position: positions } = lookupsOf(version, site);
+  const position = positions.get(page) ?? -1;
   const previous = position > 0 ? site.order[position - 1] : undefined;
   const next = position >= 0 ? site.order[position + 1] : undefined;
   const root = docsRoot(ref, slug);
-  const pages = new Set(version.pages.map((p) => p.path));
   const siteName = version.siteName || entity?.name || ref;
   const indexed = version.isDefault;
-  const versionLink = (v: DocsVersion) => href(`${docsRoot(ref, v.slug)}${v.pages.some((p) => p.path === page.path) ? pageSlug(page.path) : ''}`);
+  const versionLink = (v: DocsVersion) => href(`${docsRoot(ref, v.slug)}${hasPage(v, page.path) ? pageSlug(page.path) : ''}`);
   const updated = page.lastUpdated;
 
   const nav = el(

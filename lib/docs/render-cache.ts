@@ -5,20 +5,34 @@
 // the page asked about and the answer it got, and is used only if the same questions get the same
 // answers now (a page's HTML depends on which other pages and images exist).
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderMarkdown, type LinkRequest, type LinkResolution, type RenderOptions, type RenderedMarkdown } from '../markdown/render.ts';
 
-const MARKDOWN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'markdown');
 const PACKAGES = ['unified', 'remark-parse', 'remark-gfm', 'mdast-util-to-hast', 'hast-util-raw', 'hast-util-sanitize', 'hast-util-to-html', 'shiki', 'github-slugger'];
 
-let rendererVersion: string | undefined;
+let rendererVersion: string | null | undefined;
 
-/** Changes whenever the renderer's code or one of its packages changes. */
-export function markdownRendererVersion(): string {
-  if (rendererVersion) return rendererVersion;
+/**
+ * The project's folder: beside this file when run from source, BACKLOT_ROOT inside an Astro build
+ * (whose bundled chunks live elsewhere).
+ */
+function projectRoot(): string | undefined {
+  const candidates = [path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..'), process.env.BACKLOT_ROOT, process.cwd()];
+  return candidates.find((root): root is string => Boolean(root) && existsSync(path.join(root!, 'lib', 'markdown', 'render.ts')));
+}
+
+/**
+ * Changes whenever the renderer's code or one of its packages changes; null when the sources are
+ * not found (then nothing is cached: an entry must never outlive the code that made it).
+ */
+export function markdownRendererVersion(): string | null {
+  if (rendererVersion !== undefined) return rendererVersion;
+  const root = projectRoot();
+  if (!root) return (rendererVersion = null);
+  const MARKDOWN_DIR = path.join(root, 'lib', 'markdown');
   const hash = createHash('sha256');
   for (const file of readdirSync(MARKDOWN_DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()) {
     hash.update(file).update('\0').update(readFileSync(path.join(MARKDOWN_DIR, file))).update('\0');
@@ -26,7 +40,7 @@ export function markdownRendererVersion(): string {
   for (const name of PACKAGES) {
     let version = 'missing';
     try {
-      version = (JSON.parse(readFileSync(path.join(MARKDOWN_DIR, '..', '..', 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+      version = (JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
     } catch {
       /* not installed where expected: the name alone still keys the entry */
     }
@@ -61,7 +75,12 @@ export function createRenderCache(dir: string): RenderCache {
   return {
     stats,
     async render(source, options, scope = '') {
-      const key = createHash('sha256').update(markdownRendererVersion()).update('\0').update(scope).update('\0').update(JSON.stringify(options.iframeHosts ?? [])).update('\0').update(source).digest('hex');
+      const version = markdownRendererVersion();
+      if (version === null) {
+        stats.misses++;
+        return renderMarkdown(source, options);
+      }
+      const key = createHash('sha256').update(version).update('\0').update(scope).update('\0').update(JSON.stringify(options.iframeHosts ?? [])).update('\0').update(source).digest('hex');
       const file = path.join(dir, key.slice(0, 2), `${key}.json`);
       const resolve = options.resolveLink;
       try {
