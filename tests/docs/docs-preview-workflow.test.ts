@@ -32,7 +32,12 @@ test('the artifact is uploaded always, the deploy only on request, the comment e
   assert.match(workflow.jobs.comment.if!, /always\(\)/);
   const commentStep = workflow.jobs.comment.steps.find((s) => s.run?.includes('docs comment'))!;
   assert.match(commentStep.run!, /backlot\.ts docs comment --report "\$RUNNER_TEMP\/preview\/docs-preview\.json" --url "\$PREVIEW_URL"/);
-  assert.match(workflow.jobs.preview.steps.find((s) => s.id === 'render' || s.name === 'Render the preview')!.run!, /docs preview "repo\/\$REPOSITORY_PATH" --out "\$RUNNER_TEMP\/preview" --base "\$\{base_path%\/\}\/pr-\$PR_NUMBER\/"/);
+  assert.match(workflow.jobs.preview.steps.find((s) => s.id === 'render' || s.name === 'Render the preview')!.run!, /docs preview "repo\/\$REPOSITORY_PATH" --out "\$RUNNER_TEMP\/preview" --base "\$\{base_path%\/\}\/pr-\$PR_NUMBER\/" --cache-dir "\$RUNNER_TEMP\/docs-render-cache"/);
+  // The render cache is restored before rendering, keyed per pull request, falling back to any earlier one.
+  const steps = workflow.jobs.preview.steps;
+  const cache = steps.findIndex((s) => s.uses?.startsWith('actions/cache@'));
+  assert.ok(cache >= 0 && cache < steps.findIndex((s) => s.id === 'render'));
+  assert.equal(steps[cache].with?.path, '${{ runner.temp }}/docs-render-cache');
 });
 
 test('no expression inside a run: script, and the PR number is checked to be a number before it is a path', () => {
