@@ -225,7 +225,7 @@ async function main(): Promise<number> {
         parts.push(await runMeasured(`part ${i}`, workDir, [], 'cli/commands/build.ts', ['--config', configFile, '--content-dir', dirs.content, '--part', `${i}/${renderParts}`, '--out', path.join(outRoot, 'parts', String(i))], values.verbose));
       }
       say('assemble …');
-      const assemble = await runMeasured('assemble', workDir, [], 'cli/commands/assemble.ts', ['--parts', path.join(outRoot, 'parts'), '--out', dirs.dist, '--no-budgets'], values.verbose);
+      const assemble = await runMeasured('assemble', workDir, [], 'cli/commands/assemble.ts', ['--parts', path.join(outRoot, 'parts'), '--out', dirs.dist, '--no-budgets', '--move'], values.verbose);
       const dist: DistStats = await measureDist(dirs.dist);
       const slowest = Math.max(...parts.map((p) => p.wallMs));
       const memory = (s: StepResult) => `${formatBytes(s.peakTreeRssBytes)} (with children)`;

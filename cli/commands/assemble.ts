@@ -23,6 +23,8 @@ Options:
   --parts <folder>      folder whose subfolders are the rendered parts (required)
   --out <dir>           the site (default: dist)
   --no-budgets          report sizes but do not fail past budgets.json
+  --move                move the parts' files instead of copying them (faster; the part
+                        folders are used up, as in a CI job that downloaded them)
   --quiet               only warnings and errors
   -h, --help            show this help
 
@@ -42,6 +44,7 @@ export const command: Command = {
       parts: { type: 'string' },
       out: { type: 'string', default: 'dist' },
       'no-budgets': { type: 'boolean', default: false },
+      move: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
     });
     if (!values) return EXIT.usage;
@@ -68,7 +71,7 @@ export const command: Command = {
       return EXIT.failed;
     }
     await rm(stagingDir, { recursive: true, force: true });
-    const united = await logger.time('assemble', () => assembleParts(parts, stagingDir), (r) => `${parts.length} parts, ${r.files} files, ${r.bundles.length + 1} search bundles`);
+    const united = await logger.time('assemble', () => assembleParts(parts, stagingDir, { move: values.move }), (r) => `${parts.length} parts, ${r.files} files, ${r.bundles.length + 1} search bundles`);
     if (united.conflicts.length > 0) {
       for (const c of united.conflicts.slice(0, 20)) logger.error(`assemble: ${c.file} differs between ${c.shards.map((s) => path.basename(s)).join(' and ')}`);
       return fail(`${united.conflicts.length} file(s) rendered differently by different parts: the parts did not render the same content (render them from one collection)`);

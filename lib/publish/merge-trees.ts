@@ -1,50 +1,64 @@
-// Unites the content folders that shards of one collection wrote. Shards split the organisation by
-// repository, so their per-entity and per-repository files are disjoint; a file two shards wrote
-// differently means a collector wrote organisation-wide data in a shard, which cannot be merged
-// by copying — it is reported, never silently overwritten.
-import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
+// Unites folders that split one whole between them: shards of a collection (by repository) or
+// parts of a render (by entity). Most files are written by one folder only and are taken as they
+// are; a file several folders wrote (a site-wide page every render part renders) must be the same
+// bytes in each — a difference means they did not work from the same input, which cannot be
+// merged by copying: it is reported, never silently overwritten.
+import { copyFile, mkdir, readdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface TreeConflict {
-  /** Path relative to the content folder. */
+  /** Path relative to the folder. */
   file: string;
-  /** The shard folders that wrote different bytes for it. */
+  /** The folders that wrote different bytes for it. */
   shards: string[];
 }
 
-const digest = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+export interface MergeOptions {
+  /** Files (relative paths, with `/`) left out. */
+  skip: (file: string) => boolean;
+  /** Move files instead of copying them (the folders are consumed): what a 100,000-page site needs. */
+  move?: boolean;
+}
+
+async function filesOf(dir: string, skip: (file: string) => boolean): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((f) => !skip(f));
+}
 
 /**
- * Copies every file of `shardDirs` into `outDir` except those `skip` accepts (relative paths,
- * with `/`); identical copies are written once, different ones are returned as conflicts (the
- * first shard's copy is kept so the rest of the merge is usable).
+ * Writes every file of `dirs` into `outDir`. Only files that more than one folder holds are
+ * compared (byte for byte); the first folder's copy is kept, and differing ones are returned as
+ * conflicts so the caller can refuse the result.
  */
-export async function mergeTrees(shardDirs: string[], outDir: string, skip: (file: string) => boolean): Promise<{ files: number; conflicts: TreeConflict[] }> {
-  const seen = new Map<string, { digest: string; shard: string }>();
-  const conflicts = new Map<string, TreeConflict>();
-  for (const shard of shardDirs) {
-    const entries = await readdir(shard, { recursive: true, withFileTypes: true });
-    for (const entry of entries) {
-      if (!entry.isFile()) continue;
-      const source = path.join(entry.parentPath, entry.name);
-      const file = path.relative(shard, source).split(path.sep).join('/');
-      if (skip(file)) continue;
-      const hash = await digest(source);
-      const earlier = seen.get(file);
-      if (earlier) {
-        if (earlier.digest !== hash) {
-          const conflict = conflicts.get(file) ?? { file, shards: [earlier.shard] };
-          conflict.shards.push(shard);
-          conflicts.set(file, conflict);
-        }
-        continue;
-      }
-      seen.set(file, { digest: hash, shard });
-      const target = path.join(outDir, file);
-      await mkdir(path.dirname(target), { recursive: true });
-      await copyFile(source, target);
+export async function mergeTrees(dirs: string[], outDir: string, options: MergeOptions | ((file: string) => boolean)): Promise<{ files: number; conflicts: TreeConflict[] }> {
+  const { skip, move = false } = typeof options === 'function' ? { skip: options } : options;
+  const owners = new Map<string, string[]>();
+  for (const dir of dirs) {
+    for (const file of await filesOf(dir, skip)) {
+      const list = owners.get(file);
+      if (list) list.push(dir);
+      else owners.set(file, [dir]);
     }
   }
-  return { files: seen.size, conflicts: [...conflicts.values()] };
+  const conflicts: TreeConflict[] = [];
+  const made = new Set<string>();
+  for (const [file, [first, ...others]] of owners) {
+    if (others.length > 0) {
+      const bytes = await readFile(path.join(first!, file));
+      const differing: string[] = [];
+      for (const other of others) if (!bytes.equals(await readFile(path.join(other, file)))) differing.push(other);
+      if (differing.length > 0) conflicts.push({ file, shards: [first!, ...differing] });
+    }
+    const target = path.join(outDir, file);
+    const folder = path.dirname(target);
+    if (!made.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      made.add(folder);
+    }
+    await (move ? rename : copyFile)(path.join(first!, file), target);
+  }
+  return { files: owners.size, conflicts };
 }

@@ -51,8 +51,8 @@ export async function readRenderParts(partsDir: string): Promise<{ dir: string; 
  * Writes the united site into `outDir` (a fresh folder). Returns the files written, the search
  * bundles, and any page two parts rendered differently (then the site must not be published).
  */
-export async function assembleParts(parts: { dir: string; marker: RenderPartMarker }[], outDir: string): Promise<{ files: number; bundles: string[]; conflicts: TreeConflict[] }> {
-  const merged = await mergeTrees(parts.map((p) => p.dir), outDir, (file) => file.startsWith('pagefind/') || file === RENDER_PART_FILE);
+export async function assembleParts(parts: { dir: string; marker: RenderPartMarker }[], outDir: string, options: { move?: boolean } = {}): Promise<{ files: number; bundles: string[]; conflicts: TreeConflict[] }> {
+  const merged = await mergeTrees(parts.map((p) => p.dir), outDir, { skip: (file) => file.startsWith('pagefind/') || file === RENDER_PART_FILE, move: options.move ?? false });
   const bundles: string[] = [];
   for (const { dir, marker } of parts) {
     const index = path.join(dir, 'pagefind');
