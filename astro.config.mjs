@@ -12,7 +12,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     build: {
-      // Mermaid is one large lazy chunk, loaded only on pages with a diagram.
+      // Mermaid (```mermaid blocks in docs) is one large lazy chunk, loaded only where used.
       chunkSizeWarningLimit: 3000,
     },
   },

@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { assembleCatalog } from '../../../lib/catalog/assemble.ts';
+import { entityRefOf } from '../../../lib/catalog/ref.ts';
+import type { Entity, LocatedEntity } from '../../../lib/catalog/types.ts';
+import type { EntityRecord } from '../../../lib/content/records.ts';
+import { toEntityRecord } from '../../../collectors/catalog/records.ts';
+import { boundaryGraph, neighbourhoodGraph, orgGraph } from './graph.ts';
+import { layoutDiagram } from './layout.ts';
+
+function catalog(entities: [string, string, Record<string, unknown>][]): Map<string, EntityRecord> {
+  const located: LocatedEntity[] = entities.map(([kind, name, spec]) => {
+    const entity: Entity = { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name }, spec };
+    return { entity, ref: entityRefOf(entity), source: { file: 'f', line: 1, column: 1 }, location: { type: 'file', target: 'f' }, positions: {} };
+  });
+  const { entities: assembled } = assembleCatalog(located);
+  const byRef = new Map(assembled.map((e) => [e.ref, e.entity]));
+  return new Map(assembled.map((e) => [e.ref, toEntityRecord(e, { collectedAt: '' }, (r) => byRef.get(r))]));
+}
+
+const records = catalog([
+  ['Group', 'team-a', { type: 'team', children: [], parent: 'eng' }],
+  ['Group', 'eng', { type: 'department', children: [] }],
+  ['Domain', 'commerce', { owner: 'team-a' }],
+  ['System', 'shop', { owner: 'team-a', domain: 'commerce' }],
+  ['System', 'billing', { owner: 'team-a', domain: 'commerce' }],
+  ['Component', 'web', { type: 'website', lifecycle: 'production', owner: 'team-a', system: 'shop', dependsOn: ['component:invoicer', 'resource:db'] }],
+  ['Component', 'invoicer', { type: 'service', lifecycle: 'production', owner: 'team-a', system: 'billing' }],
+  ['Resource', 'db', { type: 'database', owner: 'team-a' }],
+]);
+const lookup = (ref: string) => records.get(ref);
+
+test('an entity\'s neighbourhood: its relations drawn forward, labelled from the vocabulary, the entity marked', () => {
+  const graph = neighbourhoodGraph(records.get('component:default/web')!, lookup)!;
+  assert.deepEqual(graph.nodes.filter((n) => n.focus).map((n) => n.ref), ['component:default/web']);
+  assert.deepEqual(graph.edges.map((e) => `${e.from} ${e.label} ${e.to}`).sort(), [
+    'component:default/web depends on component:default/invoicer',
+    'component:default/web depends on resource:default/db',
+    'component:default/web owned by group:default/team-a',
+    'component:default/web part of system:default/shop',
+  ]);
+  assert.equal(graph.nodes.find((n) => n.ref === 'system:default/shop')?.path, 'catalog/default/system/shop/');
+});
+
+test('a system\'s parts are inside its boundary; what they connect to outside is drawn outside', () => {
+  const graph = boundaryGraph(records.get('system:default/shop')!, lookup)!;
+  assert.equal(graph.boundary?.ref, 'system:default/shop');
+  assert.deepEqual(graph.nodes.map((n) => [n.ref, Boolean(n.inside)]).sort(), [
+    ['component:default/invoicer', false], ['component:default/web', true], ['resource:default/db', false],
+  ]);
+});
+
+test('a domain draws its systems, connected when their parts are', () => {
+  const graph = boundaryGraph(records.get('domain:default/commerce')!, lookup)!;
+  assert.deepEqual(graph.nodes.map((n) => n.ref).sort(), ['resource:default/db', 'system:default/billing', 'system:default/shop']);
+  assert.ok(graph.edges.some((e) => e.from === 'system:default/shop' && e.to === 'system:default/billing' && e.label === 'depends on'));
+});
+
+test('the org chart draws parents above children', () => {
+  const graph = orgGraph([records.get('group:default/team-a')!, records.get('group:default/eng')!], lookup)!;
+  assert.deepEqual(graph.edges.map((e) => [e.from, e.to]), [['group:default/eng', 'group:default/team-a']]);
+  const layout = layoutDiagram(graph);
+  const y = (ref: string) => layout.nodes.find((n) => n.ref === ref)!.y;
+  assert.ok(y('group:default/eng') < y('group:default/team-a'));
+});
+
+test('laid out nodes never overlap, and a long title is cut to fit while the node keeps the full title', () => {
+  const long = { ...records.get('resource:default/db')!, title: 'A very long resource title that would not fit in a box' };
+  const graph = neighbourhoodGraph(records.get('component:default/web')!, (r) => (r === long.ref ? long : lookup(r)))!;
+  const layout = layoutDiagram(graph);
+  const boxes = layout.nodes;
+  for (const a of boxes) for (const b of boxes) {
+    if (a === b) continue;
+    const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+    assert.ok(apart, `${a.ref} overlaps ${b.ref}`);
+  }
+  const db = boxes.find((n) => n.ref === long.ref)!;
+  assert.equal(db.title, long.title);
+  assert.match(db.shownTitle, /…$/);
+  assert.ok(db.shownTitle.length <= 28);
+});

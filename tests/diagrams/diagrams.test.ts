@@ -1,0 +1,155 @@
+// Diagrams drawn at build time, checked in Chromium on a small built catalog: visible and usable
+// without JavaScript (a node is a link to its entity), scrollable by keyboard at phone width, and a
+// descriptor title written as Mermaid directives or diagram syntax is only ever text.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { PROJECT_ROOT, runBacklot } from '../e2e/support/backlot-cli.ts';
+import { launchChromium } from '../e2e/support/chromium.ts';
+import { startPreview, type PreviewServer } from '../e2e/support/preview-server.ts';
+
+const MERMAID_TITLE = '%%{init: {"theme":"forest","themeCSS":"@import url(https://evil.example/x.css); .node rect {fill: red}"}}%% graph LR; A-->B; click A "javascript:alert(1)"';
+
+let dir: string;
+let outDir: string;
+let server: PreviewServer;
+let browser: Browser;
+
+const yamlString = (s: string) => JSON.stringify(s);
+const doc = (kind: string, name: string, spec: Record<string, string | string[]>, title?: string) =>
+  [`apiVersion: backstage.io/v1alpha1`, `kind: ${kind}`, 'metadata:', `  name: ${name}`, ...(title ? [`  title: ${yamlString(title)}`] : []), 'spec:',
+    ...Object.entries(spec).map(([k, v]) => `  ${k}: ${Array.isArray(v) ? `[${v.join(', ')}]` : v}`)].join('\n');
+
+before(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'backlot-diagrams-'));
+  await mkdir(path.join(PROJECT_ROOT, 'test-results'), { recursive: true });
+  outDir = await mkdtemp(path.join(PROJECT_ROOT, 'test-results', 'diagrams-'));
+  const org = path.join(dir, 'org');
+  await mkdir(org, { recursive: true });
+  await writeFile(path.join(org, 'catalog-info.yaml'), [
+    doc('Group', 'team-a', { type: 'team', children: [] }, 'Team A'),
+    doc('Domain', 'commerce', { owner: 'team-a' }, 'Commerce'),
+    doc('System', 'shop', { owner: 'team-a', domain: 'commerce' }, 'Shop'),
+    doc('Component', 'web', { type: 'website', lifecycle: 'production', owner: 'team-a', system: 'shop', consumesApis: ['orders-api'], dependsOn: ['resource:evil-db'] }, 'Web shop'),
+    doc('API', 'orders-api', { type: 'openapi', lifecycle: 'production', owner: 'team-a', system: 'shop', definition: '"openapi: 3.0.0"' }, 'Orders API'),
+    doc('Resource', 'evil-db', { type: 'database', owner: 'team-a' }, MERMAID_TITLE),
+    doc('Component', 'lonely', { type: 'service', lifecycle: 'production', owner: 'team-a' }, 'Lonely service'),
+  ].join('\n---\n') + '\n');
+  const config = path.join(dir, 'backlot.config.yaml');
+  await writeFile(config, `title: Diagrams\ncatalog:\n  locations: [${JSON.stringify(path.join(org, 'catalog-info.yaml'))}]\n`);
+  const content = path.join(dir, 'content');
+  await runBacklot(['collect', '--config', config, '--content-dir', content, '--cache-dir', path.join(dir, 'cache'), '--quiet']);
+  await runBacklot(['build', '--config', config, '--content-dir', content, '--out', outDir, '--quiet']);
+  server = await startPreview(['--out', outDir, '--config', config]);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  await rm(dir, { recursive: true, force: true });
+  await rm(outDir, { recursive: true, force: true });
+});
+
+const url = (p: string) => new URL(p, server.origin).href;
+
+test('without JavaScript the diagram is there, and clicking a node opens that entity', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(url('catalog/default/component/web/'));
+    const diagram = page.locator('[data-section="diagram"] svg');
+    assert.equal(await diagram.count(), 1);
+    assert.deepEqual((await diagram.locator('.diagram-edge text').allTextContents()).sort(), ['consumes', 'depends on', 'owned by', 'part of']);
+    await diagram.locator('a[data-ref="api:default/orders-api"]').click();
+    await page.waitForURL(/\/catalog\/default\/api\/orders-api\/$/);
+    assert.equal(await page.getByTestId('entity-title').innerText(), 'Orders API');
+  } finally {
+    await context.close();
+  }
+});
+
+test('nodes are keyboard-focusable links with a text alternative', async () => {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url('catalog/default/component/web/'));
+    const node = page.locator('[data-section="diagram"] a[data-ref="system:default/shop"]');
+    assert.equal(await node.getAttribute('aria-label'), 'Shop (System)');
+    await node.focus();
+    assert.equal(await page.evaluate(() => (document.activeElement as Element | null)?.getAttribute('data-ref')), 'system:default/shop');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/catalog\/default\/system\/shop\/$/);
+  } finally {
+    await page.close();
+  }
+});
+
+test('a system page draws its parts inside its boundary and its outside neighbours outside it', async () => {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url('catalog/default/system/shop/'));
+    const svg = page.locator('[data-section="diagram"] svg');
+    const box = await svg.locator('.diagram-boundary rect').boundingBox();
+    const inside = async (ref: string) => {
+      const b = (await svg.locator(`[data-ref="${ref}"] rect`).boundingBox())!;
+      return b.x >= box!.x && b.y >= box!.y && b.x + b.width <= box!.x + box!.width && b.y + b.height <= box!.y + box!.height;
+    };
+    assert.equal(await inside('component:default/web'), true);
+    assert.equal(await inside('api:default/orders-api'), true);
+    assert.equal(await inside('resource:default/evil-db'), false, 'the database is not part of the system');
+  } finally {
+    await page.close();
+  }
+});
+
+test('at phone width a wide diagram scrolls in a labelled region the keyboard can reach', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(url('catalog/default/system/shop/'));
+    const region = page.locator('[data-section="diagram"] .diagram-scroll');
+    assert.equal(await region.getAttribute('role'), 'region');
+    assert.equal(await region.getAttribute('aria-label'), 'System diagram of Shop');
+    assert.equal(await region.getAttribute('tabindex'), '0');
+    const { scrollWidth, clientWidth } = await region.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    assert.ok(scrollWidth > clientWidth, `the drawing keeps its size and scrolls (${scrollWidth} > ${clientWidth})`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the page itself does not scroll sideways');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a title made of Mermaid directives and diagram syntax is only text, and changes no other page', async () => {
+  const page = await browser.newPage();
+  const outside: string[] = [];
+  const dialogs: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).hostname !== '127.0.0.1') outside.push(r.url());
+  });
+  page.on('dialog', (d) => (dialogs.push(d.message()), d.dismiss()));
+  try {
+    await page.goto(url('catalog/default/component/web/'));
+    const node = page.locator('[data-section="diagram"] a[data-ref="resource:default/evil-db"]');
+    assert.equal(await node.getAttribute('aria-label'), `${MERMAID_TITLE} (Resource)`);
+    assert.match(await node.locator('.diagram-node-title').textContent() ?? '', /^%%\{init: /, 'drawn as text (cut to fit)');
+    const tags = await page.locator('[data-section="diagram"] svg *').evaluateAll((els) => [...new Set(els.map((e) => e.localName))].sort());
+    assert.deepEqual(tags, ['a', 'defs', 'g', 'marker', 'path', 'rect', 'text'], 'only the drawing\'s own elements: no style, script or foreignObject');
+    const fill = async () => page.locator('[data-section="diagram"] a[data-ref="api:default/orders-api"] rect').evaluate((el) => getComputedStyle(el).fill);
+    const before = await fill();
+    await page.goto(url('catalog/default/resource/evil-db/'));
+    assert.equal(await page.getByTestId('entity-title').innerText(), MERMAID_TITLE);
+    await page.goto(url('catalog/default/component/web/'));
+    assert.equal(await fill(), before, 'no restyling after visiting the hostile page');
+    assert.notEqual(before, 'rgb(255, 0, 0)');
+    await page.goto(url('catalog/default/component/lonely/'));
+    assert.equal(await page.locator('[data-section="diagram"]').count(), 1, 'the owner is still drawn');
+    assert.equal(await page.locator('[data-section="diagram"]').innerText().then((t) => t.includes('%%')), false);
+    assert.deepEqual(outside, [], 'no request leaves the site');
+    assert.deepEqual(dialogs, []);
+  } finally {
+    await page.close();
+  }
+});
