@@ -29,6 +29,8 @@ export { DOCS_DEFAULTS, type DocsConfig } from '../../collectors/docs/config.ts'
 /** The built-in sections, in page order (kinds default to all). */
 const DEFAULT_SECTION_IDS = [
   { id: 'about' },
+  { id: 'members', kinds: ['group'] },
+  { id: 'ownership', kinds: ['group', 'user'] },
   { id: 'docs' },
   { id: 'relations' },
   { id: 'diagram' },

@@ -1,6 +1,8 @@
-// Diagrams drawn at build time, checked in Chromium on a small built catalog: visible and usable
-// without JavaScript (a node is a link to its entity), scrollable by keyboard at phone width, and a
-// descriptor title written as Mermaid directives or diagram syntax is only ever text.
+// The portal's pages on one small built catalog, in Chromium. Diagrams drawn at build time: visible
+// and usable without JavaScript (a node is a link to its entity), scrollable by keyboard at phone
+// width, and a descriptor title written as Mermaid directives or diagram syntax is only ever text.
+// Team and person pages: members with pictures, what they own (a person through their teams),
+// their problems; the problems page in the navigation.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -19,9 +21,9 @@ let server: PreviewServer;
 let browser: Browser;
 
 const yamlString = (s: string) => JSON.stringify(s);
-const doc = (kind: string, name: string, spec: Record<string, string | string[]>, title?: string) =>
+const doc = (kind: string, name: string, spec: Record<string, string | string[] | Record<string, string>>, title?: string) =>
   [`apiVersion: backstage.io/v1alpha1`, `kind: ${kind}`, 'metadata:', `  name: ${name}`, ...(title ? [`  title: ${yamlString(title)}`] : []), 'spec:',
-    ...Object.entries(spec).map(([k, v]) => `  ${k}: ${Array.isArray(v) ? `[${v.join(', ')}]` : v}`)].join('\n');
+    ...Object.entries(spec).map(([k, v]) => `  ${k}: ${Array.isArray(v) ? `[${v.join(', ')}]` : typeof v === 'object' ? JSON.stringify(v) : v}`)].join('\n');
 
 before(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'backlot-diagrams-'));
@@ -37,6 +39,10 @@ before(async () => {
     doc('API', 'orders-api', { type: 'openapi', lifecycle: 'production', owner: 'team-a', system: 'shop', definition: '"openapi: 3.0.0"' }, 'Orders API'),
     doc('Resource', 'evil-db', { type: 'database', owner: 'team-a' }, MERMAID_TITLE),
     doc('Component', 'lonely', { type: 'service', lifecycle: 'production', owner: 'team-a' }, 'Lonely service'),
+    doc('Component', 'broken', { type: 'service', lifecycle: 'experimental', owner: 'team-a', dependsOn: ['component:no-such-thing'] }, 'Broken service'),
+    doc('User', 'ada', { memberOf: ['team-a'], profile: { displayName: 'Ada Lovelace', picture: 'https://avatars.example/ada.png' } }),
+    doc('User', 'bob', { memberOf: ['team-a'], profile: { displayName: 'Bob', picture: 'javascript:alert(1)' } }),
+    doc('Component', 'ada-tool', { type: 'library', lifecycle: 'production', owner: 'user:ada' }, 'Ada tool'),
   ].join('\n---\n') + '\n');
   const config = path.join(dir, 'backlot.config.yaml');
   await writeFile(config, `title: Diagrams\ncatalog:\n  locations: [${JSON.stringify(path.join(org, 'catalog-info.yaml'))}]\n`);
@@ -149,6 +155,59 @@ test('a title made of Mermaid directives and diagram syntax is only text, and ch
     assert.equal(await page.locator('[data-section="diagram"]').innerText().then((t) => t.includes('%%')), false);
     assert.deepEqual(outside, [], 'no request leaves the site');
     assert.deepEqual(dialogs, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('a team page lists its members with pictures (http(s) only), what it owns with type and lifecycle, and its problems', async () => {
+  const page = await browser.newPage();
+  const pictures: string[] = [];
+  await page.route('https://avatars.example/**', (route) => {
+    pictures.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"/>' });
+  });
+  try {
+    await page.goto(url('catalog/default/group/team-a/'));
+    const members = page.getByTestId('member-list');
+    assert.deepEqual(await members.locator('a').allTextContents(), ['Ada Lovelace', 'Bob']);
+    assert.equal(await members.locator('[data-member="user:default/ada"] img').getAttribute('src'), 'https://avatars.example/ada.png');
+    assert.equal(await members.locator('[data-member="user:default/bob"] img').count(), 0, 'a javascript: picture is ignored');
+    const rows = await page.getByTestId('owned-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    assert.deepEqual(rows.find((r) => r[0] === 'Broken service'), ['Broken service', 'Component', 'service', 'experimental']);
+    assert.ok(rows.some((r) => r[0] === 'Shop' && r[1] === 'System'));
+    const problems = page.locator('[data-section="problems"]');
+    assert.match(await problems.innerText(), /spec\.dependsOn\.0 refers to component:default\/no-such-thing/);
+    await problems.getByRole('link', { name: 'Broken service' }).click();
+    await page.waitForURL(/\/catalog\/default\/component\/broken\/$/);
+    assert.deepEqual(await page.getByTestId('section-menu').locator('a').allTextContents(), ['Overview', 'Relations', 'Diagram', 'Problems']);
+  } finally {
+    await page.close();
+  }
+});
+
+test('a person\'s page shows what they own directly and through their teams', async () => {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url('catalog/default/user/ada/'));
+    const rows = await page.getByTestId('owned-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    assert.deepEqual(rows.find((r) => r[0] === 'Ada tool'), ['Ada tool', 'Component', 'library', 'production', 'directly']);
+    assert.deepEqual(rows.find((r) => r[0] === 'Web shop'), ['Web shop', 'Component', 'website', 'production', 'Team A']);
+  } finally {
+    await page.close();
+  }
+});
+
+test('the problems page is in the navigation; each problem links to its entity', async () => {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url(''));
+    await page.getByTestId('nav-problems').click();
+    await page.waitForURL(/\/problems\/$/);
+    assert.equal(await page.getByTestId('nav-problems').getAttribute('aria-current'), 'page');
+    const item = page.getByTestId('problem-list').locator('li', { hasText: 'no-such-thing' });
+    await item.getByRole('link', { name: 'Broken service' }).click();
+    await page.waitForURL(/\/catalog\/default\/component\/broken\/$/);
   } finally {
     await page.close();
   }
