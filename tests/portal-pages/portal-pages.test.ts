@@ -13,6 +13,8 @@ import { PROJECT_ROOT, runBacklot } from '../e2e/support/backlot-cli.ts';
 import { launchChromium } from '../e2e/support/chromium.ts';
 import { startPreview, type PreviewServer } from '../e2e/support/preview-server.ts';
 
+/** Markup, both quotes, an SVG closing tag and a javascript: URL: must stay text in the SVG's labels and names. */
+const MARKUP_TITLE = `</text></svg><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> "q" 'q' <a href="javascript:alert(1)">x</a> javascript:alert(1)`;
 const MERMAID_TITLE = '%%{init: {"theme":"forest","themeCSS":"@import url(https://evil.example/x.css); .node rect {fill: red}"}}%% graph LR; A-->B; click A "javascript:alert(1)"';
 
 let dir: string;
@@ -35,7 +37,9 @@ before(async () => {
     doc('Group', 'team-a', { type: 'team', children: [] }, 'Team A'),
     doc('Domain', 'commerce', { owner: 'team-a' }, 'Commerce'),
     doc('System', 'shop', { owner: 'team-a', domain: 'commerce' }, 'Shop'),
-    doc('Component', 'web', { type: 'website', lifecycle: 'production', owner: 'team-a', system: 'shop', consumesApis: ['orders-api'], dependsOn: ['resource:evil-db'] }, 'Web shop'),
+    doc('Component', 'web', { type: 'website', lifecycle: 'production', owner: 'team-a', system: 'shop', consumesApis: ['orders-api'], dependsOn: ['resource:evil-db', 'component:evil-markup'] }, 'Web shop'),
+    doc('System', 'evil-system', { owner: 'team-a' }, MARKUP_TITLE),
+    doc('Component', 'evil-markup', { type: 'service', lifecycle: 'production', owner: 'team-a', system: 'evil-system' }, MARKUP_TITLE),
     doc('API', 'orders-api', { type: 'openapi', lifecycle: 'production', owner: 'team-a', system: 'shop', definition: '"openapi: 3.0.0"' }, 'Orders API'),
     doc('Resource', 'evil-db', { type: 'database', owner: 'team-a' }, MERMAID_TITLE),
     doc('Component', 'lonely', { type: 'service', lifecycle: 'production', owner: 'team-a' }, 'Lonely service'),
@@ -69,7 +73,7 @@ test('without JavaScript the diagram is there, and clicking a node opens that en
     await page.goto(url('catalog/default/component/web/'));
     const diagram = page.locator('[data-section="diagram"] svg');
     assert.equal(await diagram.count(), 1);
-    assert.deepEqual((await diagram.locator('.diagram-edge text').allTextContents()).sort(), ['consumes', 'depends on', 'owned by', 'part of']);
+    assert.deepEqual((await diagram.locator('.diagram-edge-labels text').allTextContents()).sort(), ['consumes', 'depends on', 'depends on', 'owned by', 'part of']);
     await diagram.locator('a[data-ref="api:default/orders-api"]').click();
     await page.waitForURL(/\/catalog\/default\/api\/orders-api\/$/);
     assert.equal(await page.getByTestId('entity-title').innerText(), 'Orders API');
@@ -154,6 +158,33 @@ test('a title made of Mermaid directives and diagram syntax is only text, and ch
     assert.equal(await page.locator('[data-section="diagram"]').count(), 1, 'the owner is still drawn');
     assert.equal(await page.locator('[data-section="diagram"]').innerText().then((t) => t.includes('%%')), false);
     assert.deepEqual(outside, [], 'no request leaves the site');
+    assert.deepEqual(dialogs, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('a title of markup, quotes and javascript: URLs is only text in a node and in a boundary: nothing runs, no link leaves the site', async () => {
+  const page = await browser.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => (dialogs.push(d.message()), d.dismiss()));
+  try {
+    for (const [path, ref] of [['catalog/default/component/web/', 'component:default/evil-markup'], ['catalog/default/system/evil-system/', 'component:default/evil-markup']] as const) {
+      await page.goto(url(path));
+      const svg = page.locator('[data-section="diagram"] svg');
+      const node = svg.locator(`a[data-ref="${ref}"]`);
+      assert.equal(await node.getAttribute('aria-label'), `${MARKUP_TITLE} (Component)`);
+      assert.match(await node.locator('.diagram-node-title').textContent() ?? '', /^<\/text><\/svg><script>/, 'drawn as text (cut to fit)');
+      const tags = await svg.locator('*').evaluateAll((els) => [...new Set(els.map((e) => e.localName))].sort());
+      assert.deepEqual(tags, ['a', 'defs', 'g', 'marker', 'path', 'rect', 'text'], `${path}: no script, img, foreignObject or style in the drawing`);
+      const hrefs = await svg.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      assert.ok(hrefs.every((h) => h.startsWith('/catalog/')), `${path}: every node links into the catalog (${hrefs.join(', ')})`);
+      assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined);
+    }
+    assert.equal(await page.locator('[data-section="diagram"] .diagram-boundary text').textContent(), `System: ${MARKUP_TITLE}`);
+    await page.locator('[data-section="diagram"] a[data-ref="component:default/evil-markup"]').click();
+    await page.waitForURL(/\/catalog\/default\/component\/evil-markup\/$/);
+    assert.equal(await page.getByTestId('entity-title').innerText(), MARKUP_TITLE);
     assert.deepEqual(dialogs, []);
   } finally {
     await page.close();

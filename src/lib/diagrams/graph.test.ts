@@ -79,3 +79,14 @@ test('laid out nodes never overlap, and a long title is cut to fit while the nod
   assert.match(db.shownTitle, /…$/);
   assert.ok(db.shownTitle.length <= 28);
 });
+
+test('a large system draws at most 20 parts and 12 outside neighbours, and counts the rest as not drawn', () => {
+  const parts: [string, string, Record<string, unknown>][] = Array.from({ length: 30 }, (_, i) => ['Component', `part-${String(i).padStart(2, '0')}`, { type: 'service', lifecycle: 'production', owner: 'team-a', system: 'big', dependsOn: [`resource:db-${i}`] }]);
+  const dbs: [string, string, Record<string, unknown>][] = Array.from({ length: 30 }, (_, i) => ['Resource', `db-${i}`, { type: 'database', owner: 'team-a' }]);
+  const big = catalog([['Group', 'team-a', { type: 'team', children: [] }], ['System', 'big', { owner: 'team-a' }], ...parts, ...dbs]);
+  const graph = boundaryGraph(big.get('system:default/big')!, (ref) => big.get(ref))!;
+  assert.equal(graph.nodes.filter((n) => n.inside).length, 20);
+  assert.equal(graph.nodes.filter((n) => !n.inside).length, 12);
+  assert.equal(graph.hidden, 10 + 8, '10 parts and the 8 databases of drawn parts that did not fit');
+  assert.ok(graph.edges.every((e) => graph.nodes.some((n) => n.ref === e.from) && graph.nodes.some((n) => n.ref === e.to)));
+});

@@ -99,42 +99,46 @@ export function neighbourhoodGraph(record: EntityRecord, lookup: Lookup, options
 }
 
 /**
- * A system's or domain's parts inside its boundary, their outside neighbours (connections only)
- * outside it. For a domain, systems are connected when their parts are. `null` without parts.
+ * A system's or domain's parts inside its boundary (up to `maxParts`), their outside neighbours
+ * (connections only, up to `maxOutside`) outside it. For a domain, systems are connected when their
+ * parts are. `null` without parts.
  */
-export function boundaryGraph(record: EntityRecord, lookup: Lookup, maxNodes = 60): DiagramGraph | null {
+export function boundaryGraph(record: EntityRecord, lookup: Lookup, options: { maxParts?: number; maxOutside?: number } = {}): DiagramGraph | null {
+  const { maxParts = 20, maxOutside = 12 } = options;
   const parts = [...new Set((record.entity.relations ?? []).filter((r) => r.type === 'hasPart').map((r) => r.targetRef))].sort(byString);
   if (parts.length === 0) return null;
-  const shownParts = parts.slice(0, maxNodes);
+  const shownParts = parts.slice(0, maxParts);
   const b = new Builder(lookup);
   for (const ref of shownParts) b.node(ref, { inside: true });
   const partSet = new Set(shownParts);
-  let hidden = parts.length - shownParts.length;
   const isDomain = record.kind.toLowerCase() === 'domain';
   // A part of a part (a domain's system's component) stands for its system in a domain diagram.
   const owningPart = new Map<string, string>();
   if (isDomain) {
     for (const part of shownParts) for (const r of lookup(part)?.entity.relations ?? []) if (r.type === 'hasPart') owningPart.set(r.targetRef, part);
   }
+  const outside = new Set<string>();
+  const leftOut = new Set<string>();
   for (const part of shownParts) {
     const members = isDomain ? (lookup(part)?.entity.relations ?? []).filter((r) => r.type === 'hasPart').map((r) => r.targetRef) : [part];
     for (const member of [part, ...members]) {
       for (const r of [...(lookup(member)?.entity.relations ?? [])].sort((x, y) => byString(x.type + x.targetRef, y.type + y.targetRef))) {
         if (!isConnecting(r.type)) continue;
         const target = owningPart.get(r.targetRef) ?? r.targetRef;
-        if (target === part) continue;
-        if (!partSet.has(target)) {
-          if (b.nodes.size >= maxNodes * 2) {
-            hidden++;
+        if (target === part || target === record.ref) continue;
+        if (!partSet.has(target) && !outside.has(target)) {
+          if (outside.size >= maxOutside) {
+            leftOut.add(target);
             continue;
           }
+          outside.add(target);
           b.node(target);
         }
         b.edge(part, r.type, target);
       }
     }
   }
-  return b.graph('LR', hidden, { ref: record.ref, title: record.title, kind: record.kind.toLowerCase() });
+  return b.graph('LR', parts.length - shownParts.length + leftOut.size, { ref: record.ref, title: record.title, kind: record.kind.toLowerCase() });
 }
 
 /** Groups as a tree, parents above children. `null` when there are no groups. */

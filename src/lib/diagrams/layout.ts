@@ -1,6 +1,12 @@
 // Lays a diagram out at build time with dagre (layered graph drawing, as Mermaid's flowcharts do),
-// and returns plain geometry for the SVG component: boxes, edge paths, label positions. Node sizes
-// come from the text, so labels never overlap titles.
+// and returns plain geometry for the SVG component: boxes, edge paths, label positions.
+//
+// Why memoised by shape: dagre costs ~4 ms for even a 7-node graph (it copies graphs at every
+// phase), which over 10,000 entity pages added minutes to the build. Most neighbourhoods have the
+// same shape (a focus, a few neighbours, the same few relation labels), so a layout is computed
+// once per shape: node widths come in a few sizes (titles are cut to fit them), nodes are put in a
+// canonical order, and the geometry is reused for every graph of that shape. On the 10,000-entity
+// bench catalog: 916 layouts for 10,000 diagrams.
 import dagre from '@dagrejs/dagre';
 import type { DiagramEdge, DiagramGraph, DiagramNode } from './graph.ts';
 
@@ -31,57 +37,146 @@ export interface DiagramLayout {
 }
 
 const CHAR = 7.2; // average glyph width at 13px in the portal's sans-serif stack
-const MAX_TITLE = 28;
+/** Node widths: all nodes of a diagram take the size of its longest title (cut to the last size's characters). */
+const SIZES = [12, 20, 28].map((chars) => ({ chars, width: Math.ceil(chars * CHAR + 28) }));
+export const MAX_TITLE = SIZES[SIZES.length - 1].chars;
 const NODE_HEIGHT = 44;
 const LABEL_CHAR = 6.2; // 11px edge labels
 const MARGIN = 16;
+/** Enough for every distinct shape of a 10,000-entity catalog; beyond it, the oldest go. */
+const CACHE_LIMIT = 20_000;
 
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-const round = (n: number) => Math.round(n * 10) / 10;
+const round = (n: number) => Math.round(n);
+function sizeOf(title: string): number {
+  const size = SIZES.findIndex((s) => title.length <= s.chars);
+  return size === -1 ? SIZES.length - 1 : size;
+}
 
-export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
-  const g = new dagre.graphlib.Graph({ compound: true, multigraph: true });
+/** Geometry of one shape, by canonical node and edge index. */
+interface ShapeLayout {
+  width: number;
+  height: number;
+  nodes: { x: number; y: number; width: number }[];
+  edges: { d: string; labelX: number; labelY: number; labelWidth: number }[];
+  boundary?: { x: number; y: number; width: number; height: number };
+}
+
+const cache = new Map<string, ShapeLayout>();
+let stats = { layouts: 0, reused: 0 };
+
+/** How many layouts dagre computed and how many were reused, since the process started. */
+export function layoutStats(): { layouts: number; reused: number; shapes: number } {
+  return { ...stats, shapes: cache.size };
+}
+
+/** For tests: forget every memoised shape. */
+export function clearLayoutCache(): void {
+  cache.clear();
+  stats = { layouts: 0, reused: 0 };
+}
+
+/**
+ * The graph in canonical form: nodes sorted by what the layout sees of them (flags, size, their
+ * edges' labels and directions), ties by their order in the graph; edges sorted by endpoints.
+ */
+function canonical(graph: DiagramGraph) {
+  // One size for every node of a diagram (the longest title's): far fewer shapes, and tidy columns.
+  const size = Math.max(0, ...graph.nodes.map((n) => sizeOf(n.title)));
+  const sizes = graph.nodes.map(() => size);
+  const position = new Map(graph.nodes.map((n, i) => [n.ref, i]));
+  const incident = graph.nodes.map(() => [] as string[]);
+  const focusIndex = graph.nodes.findIndex((n) => n.focus);
+  for (const e of graph.edges) {
+    const from = position.get(e.from)!;
+    const to = position.get(e.to)!;
+    incident[from].push(`>${e.label}${to === focusIndex ? '*' : ''}`);
+    incident[to].push(`<${e.label}${from === focusIndex ? '*' : ''}`);
+  }
+  const signature = graph.nodes.map((n, i) => `${n.focus ? 0 : 1}${n.inside ? 0 : 1}${sizes[i]}|${incident[i].sort().join(',')}`);
+  const order = graph.nodes.map((_, i) => i).sort((a, b) => (signature[a] < signature[b] ? -1 : signature[a] > signature[b] ? 1 : a - b));
+  const canonicalIndex = new Array<number>(order.length);
+  order.forEach((original, c) => (canonicalIndex[original] = c));
+  const edges = graph.edges
+    .map((e, i) => ({ i, from: canonicalIndex[position.get(e.from)!], to: canonicalIndex[position.get(e.to)!], label: e.label }))
+    .sort((a, b) => a.from - b.from || a.to - b.to || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  const key = [
+    graph.direction,
+    graph.boundary ? 'b' : '',
+    order.map((i) => `${graph.nodes[i].focus ? 'f' : ''}${graph.nodes[i].inside ? 'i' : ''}${sizes[i]}`).join(' '),
+    edges.map((e) => `${e.from}>${e.to}:${e.label}`).join(' '),
+  ].join('|');
+  return { key, order, sizes, canonicalIndex, edges };
+}
+
+function layoutShape(graph: DiagramGraph, c: ReturnType<typeof canonical>): ShapeLayout {
+  const g = new dagre.graphlib.Graph({ compound: Boolean(graph.boundary), multigraph: true });
   g.setGraph({ rankdir: graph.direction, nodesep: 24, ranksep: graph.direction === 'LR' ? 70 : 50, edgesep: 12, marginx: MARGIN, marginy: MARGIN });
   g.setDefaultEdgeLabel(() => ({}));
-  const BOUNDARY = '\u0000boundary';
-  if (graph.boundary) g.setNode(BOUNDARY, { label: graph.boundary.title, paddingTop: 28 });
-  for (const node of graph.nodes) {
-    const shownTitle = cut(node.title, MAX_TITLE);
-    const width = Math.max(90, Math.max(shownTitle.length * CHAR, node.kind.length * 6) + 28);
-    g.setNode(node.ref, { width, height: NODE_HEIGHT, shownTitle });
-    if (graph.boundary && node.inside) g.setParent(node.ref, BOUNDARY);
-  }
-  graph.edges.forEach((edge, i) => {
-    g.setEdge(edge.from, edge.to, { width: edge.label.length * LABEL_CHAR + 8, height: 14, labelpos: 'c' }, `e${i}`);
+  const BOUNDARY = 'boundary';
+  if (graph.boundary) g.setNode(BOUNDARY, { paddingTop: 28 });
+  c.order.forEach((original, i) => {
+    g.setNode(`n${i}`, { width: SIZES[c.sizes[original]].width, height: NODE_HEIGHT });
+    if (graph.boundary && graph.nodes[original].inside) g.setParent(`n${i}`, BOUNDARY);
   });
+  c.edges.forEach((e, i) => g.setEdge(`n${e.from}`, `n${e.to}`, { width: e.label.length * LABEL_CHAR + 8, height: 14, labelpos: 'c' }, `e${i}`));
   dagre.layout(g);
 
-  const nodes: PlacedNode[] = graph.nodes.map((node) => {
-    const n = g.node(node.ref) as { x: number; y: number; width: number; height: number; shownTitle: string };
-    return { ...node, x: round(n.x - n.width / 2), y: round(n.y - n.height / 2), width: round(n.width), height: n.height, shownTitle: n.shownTitle };
+  const nodes = c.order.map((_, i) => {
+    const n = g.node(`n${i}`) as { x: number; y: number; width: number };
+    return { x: round(n.x - n.width / 2), y: round(n.y - NODE_HEIGHT / 2), width: n.width };
   });
-  const edges: PlacedEdge[] = graph.edges.map((edge, i) => {
-    const e = g.edge({ v: edge.from, w: edge.to, name: `e${i}` }) as { points: { x: number; y: number }[]; x: number; y: number; width: number };
-    const d = e.points.map((p, j) => `${j === 0 ? 'M' : 'L'}${round(p.x)},${round(p.y)}`).join(' ');
-    return { ...edge, d, labelX: round(e.x), labelY: round(e.y), labelWidth: round(e.width) };
+  const edges = c.edges.map((e, i) => {
+    const placed = g.edge({ v: `n${e.from}`, w: `n${e.to}`, name: `e${i}` }) as { points: { x: number; y: number }[]; x: number; y: number; width: number };
+    return { points: placed.points.map((p) => ({ x: round(p.x), y: round(p.y) })), labelX: round(placed.x), labelY: round(placed.y), labelWidth: round(placed.width) };
   });
   const info = g.graph() as { width?: number; height?: number };
-  const layout: DiagramLayout = { width: Math.ceil(info.width ?? 0), height: Math.ceil(info.height ?? 0), nodes, edges, hidden: graph.hidden };
+  let width = Math.ceil(info.width ?? 0);
+  let height = Math.ceil(info.height ?? 0);
+  let boundary: ShapeLayout['boundary'];
+  let shift = 0;
   if (graph.boundary) {
     const b = g.node(BOUNDARY) as { x: number; y: number; width: number; height: number };
     // Room above the parts for the boundary's title.
-    layout.boundary = { ...graph.boundary, x: round(b.x - b.width / 2), y: round(b.y - b.height / 2 - 14), width: round(b.width), height: round(b.height + 14) };
-    layout.height = Math.max(layout.height, Math.ceil(layout.boundary.y + layout.boundary.height + MARGIN));
-    if (layout.boundary.y < 0) {
-      const shift = -layout.boundary.y + 4;
-      layout.boundary.y += shift;
-      for (const n of nodes) n.y = round(n.y + shift);
-      for (const e of edges) {
-        e.labelY = round(e.labelY + shift);
-        e.d = e.d.replace(/(-?[\d.]+),(-?[\d.]+)/g, (_, x: string, y: string) => `${x},${round(Number(y) + shift)}`);
-      }
-      layout.height += shift;
-    }
+    boundary = { x: round(b.x - b.width / 2), y: round(b.y - b.height / 2 - 14), width: round(b.width), height: round(b.height + 14) };
+    if (boundary.y < 0) shift = -boundary.y + 4;
+    boundary.y += shift;
+    height = Math.max(height + shift, boundary.y + boundary.height + MARGIN);
+    width = Math.max(width, boundary.x + boundary.width + MARGIN);
   }
+  return {
+    width,
+    height,
+    nodes: nodes.map((n) => ({ ...n, y: n.y + shift })),
+    edges: edges.map((e) => ({
+      d: e.points.map((p, j) => `${j === 0 ? 'M' : 'L'}${p.x} ${p.y + shift}`).join(''),
+      labelX: e.labelX,
+      labelY: e.labelY + shift,
+      labelWidth: e.labelWidth,
+    })),
+    ...(boundary ? { boundary } : {}),
+  };
+}
+
+export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
+  const c = canonical(graph);
+  let shape = cache.get(c.key);
+  if (shape) {
+    stats.reused++;
+  } else {
+    stats.layouts++;
+    shape = layoutShape(graph, c);
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(c.key, shape);
+  }
+  const placed = shape;
+  const nodes: PlacedNode[] = graph.nodes.map((node, i) => {
+    const n = placed.nodes[c.canonicalIndex[i]];
+    return { ...node, x: n.x, y: n.y, width: n.width, height: NODE_HEIGHT, shownTitle: cut(node.title, SIZES[c.sizes[i]].chars) };
+  });
+  const edges: PlacedEdge[] = new Array(graph.edges.length);
+  c.edges.forEach((e, ci) => (edges[e.i] = { ...graph.edges[e.i], ...placed.edges[ci] }));
+  const layout: DiagramLayout = { width: placed.width, height: placed.height, nodes, edges, hidden: graph.hidden };
+  if (graph.boundary && placed.boundary) layout.boundary = { ...graph.boundary, ...placed.boundary };
   return layout;
 }

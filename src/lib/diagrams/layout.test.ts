@@ -1,0 +1,89 @@
+import { beforeEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { DiagramGraph } from './graph.ts';
+import { clearLayoutCache, layoutDiagram, layoutStats, type DiagramLayout } from './layout.ts';
+
+beforeEach(() => clearLayoutCache());
+
+/** A focus with `deps` it depends on, `users` depending on it, and an owner; titles from `title`. */
+function star(prefix: string, deps: number, users: number, title: (ref: string) => string, reverse = false): DiagramGraph {
+  const focus = `component:default/${prefix}`;
+  const refs = [...Array.from({ length: deps }, (_, i) => `component:default/${prefix}-dep-${i}`), ...Array.from({ length: users }, (_, i) => `component:default/${prefix}-user-${i}`), `group:default/${prefix}-team`];
+  const nodes = [{ ref: focus, title: title(focus), kind: 'component', path: `p/${prefix}/`, focus: true }, ...refs.map((ref) => ({ ref, title: title(ref), kind: ref.split(':')[0], path: `p/${ref}/` }))];
+  const edges = refs.map((ref) => ref.includes('-dep-') ? { from: focus, to: ref, type: 'dependsOn', label: 'depends on' } : ref.includes('-user-') ? { from: ref, to: focus, type: 'dependsOn', label: 'depends on' } : { from: focus, to: ref, type: 'ownedBy', label: 'owned by' });
+  return { nodes: reverse ? nodes.reverse() : nodes, edges: reverse ? edges.reverse() : edges, direction: 'LR', hidden: 0 };
+}
+
+/** Distance from a point to a node's box (0 inside or on it). */
+function distance(layout: DiagramLayout, ref: string, x: number, y: number): number {
+  const n = layout.nodes.find((node) => node.ref === ref)!;
+  const dx = Math.max(n.x - x, 0, x - (n.x + n.width));
+  const dy = Math.max(n.y - y, 0, y - (n.y + n.height));
+  return Math.hypot(dx, dy);
+}
+
+function assertWellPlaced(layout: DiagramLayout) {
+  for (const a of layout.nodes) for (const b of layout.nodes) {
+    if (a === b) continue;
+    const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+    assert.ok(apart, `${a.ref} overlaps ${b.ref}`);
+  }
+  for (const edge of layout.edges) {
+    const points = [...edge.d.matchAll(/[ML](-?\d+) (-?\d+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    assert.ok(distance(layout, edge.from, points[0][0], points[0][1]) <= 2, `${edge.from} → ${edge.to} starts at its source`);
+    assert.ok(distance(layout, edge.to, ...(points.at(-1) as [number, number])) <= 2, `${edge.from} → ${edge.to} ends at its target`);
+  }
+}
+
+test('graphs of the same shape share one layout, and each still gets its own nodes at the right places', () => {
+  const first = layoutDiagram(star('a', 3, 2, (ref) => ref.slice(-8)));
+  // Other names, other titles of the same size, nodes and edges listed in another order.
+  const second = layoutDiagram(star('b', 3, 2, (ref) => ref.slice(-8).toUpperCase(), true));
+  assert.deepEqual(layoutStats(), { layouts: 1, reused: 1, shapes: 1 });
+  assertWellPlaced(first);
+  assertWellPlaced(second);
+  assert.equal(second.nodes.find((n) => n.ref === 'component:default/b')!.shownTitle, 'EFAULT/B');
+  assert.deepEqual([second.width, second.height], [first.width, first.height]);
+});
+
+test('another shape, or longer titles (wider boxes), get a layout of their own', () => {
+  layoutDiagram(star('a', 3, 2, () => 'short'));
+  layoutDiagram(star('a', 3, 3, () => 'short'));
+  const wide = layoutDiagram(star('a', 3, 2, (ref) => (ref.endsWith('dep-0') ? 'a title that needs the widest box' : 'short')));
+  assert.equal(layoutStats().layouts, 3);
+  assertWellPlaced(wide);
+  const widths = new Set(wide.nodes.map((n) => n.width));
+  assert.equal(widths.size, 1, 'one box size per diagram');
+  const long = wide.nodes.find((n) => n.ref.endsWith('dep-0'))!;
+  assert.equal(long.title, 'a title that needs the widest box');
+  assert.match(long.shownTitle, /…$/);
+});
+
+test('a boundary encloses the inside nodes, also when its layout is reused', () => {
+  const graph = (prefix: string): DiagramGraph => ({
+    nodes: [
+      { ref: `component:default/${prefix}-1`, title: 'one', kind: 'component', path: 'p/', inside: true },
+      { ref: `component:default/${prefix}-2`, title: 'two', kind: 'component', path: 'p/', inside: true },
+      { ref: `resource:default/${prefix}-db`, title: 'db', kind: 'resource', path: 'p/' },
+    ],
+    edges: [
+      { from: `component:default/${prefix}-1`, to: `component:default/${prefix}-2`, type: 'dependsOn', label: 'depends on' },
+      { from: `component:default/${prefix}-2`, to: `resource:default/${prefix}-db`, type: 'dependsOn', label: 'depends on' },
+    ],
+    boundary: { ref: `system:default/${prefix}`, title: prefix, kind: 'system' },
+    direction: 'LR',
+    hidden: 0,
+  });
+  for (const prefix of ['x', 'y']) {
+    const layout = layoutDiagram(graph(prefix));
+    const b = layout.boundary!;
+    assert.equal(b.ref, `system:default/${prefix}`);
+    for (const n of layout.nodes) {
+      const inside = n.x >= b.x && n.y >= b.y && n.x + n.width <= b.x + b.width && n.y + n.height <= b.y + b.height;
+      assert.equal(inside, Boolean(n.inside), `${n.ref} ${n.inside ? 'inside' : 'outside'} the boundary`);
+    }
+    assert.ok(b.y >= 0 && b.y + b.height <= layout.height && b.x + b.width <= layout.width, 'the boundary fits the drawing');
+    assertWellPlaced(layout);
+  }
+  assert.deepEqual(layoutStats(), { layouts: 1, reused: 1, shapes: 1 });
+});
