@@ -2,7 +2,7 @@
 // collect and build separately: `node bench/measure.ts <module.ts> [args…]`, where the module
 // exports a `command` (cli/command.ts). The result goes to the file named by BENCH_RESULT_FILE as
 // JSON, not to stdout, which the command itself may use.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from '../cli/command.ts';
@@ -15,6 +15,8 @@ export interface MeasureResult {
   maxRssBytes: number;
   /** CPU time of this process, user + system, in milliseconds. */
   cpuMs: number;
+  /** CPU time of the child processes it waited for (Astro's render, Pagefind), user + system; Linux only. */
+  childrenCpuMs?: number;
   error?: string;
 }
 
@@ -32,6 +34,18 @@ function finish(result: MeasureResult): never {
   process.exit(result.exitCode);
 }
 
+/** cutime + cstime of /proc/self/stat (clock ticks, 100 per second on Linux); undefined elsewhere. */
+function childrenCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields after the command name start at field 3 (state): cutime is field 16, cstime 17.
+    return (Number(fields[16 - 3]) + Number(fields[17 - 3])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 function usage(exitCode: number, start: number, error?: unknown): MeasureResult {
   const r = process.resourceUsage();
   return {
@@ -40,6 +54,7 @@ function usage(exitCode: number, start: number, error?: unknown): MeasureResult 
     // resourceUsage().maxRSS is in kilobytes.
     maxRssBytes: r.maxRSS * 1024,
     cpuMs: Math.round((r.userCPUTime + r.systemCPUTime) / 1000),
+    ...(childrenCpuMs() === undefined ? {} : { childrenCpuMs: childrenCpuMs() }),
     ...(error ? { error: (error as Error).stack ?? String(error) } : {}),
   };
 }

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { generateOrg } from './generate-org.ts';
 import { measureDist, type DistStats } from './dist-stats.ts';
 import { measurePageWeights } from './page-weight.ts';
+import { measureEntityPageJs } from './entity-page-js.ts';
 import { samplePeakTreeRss } from './process-tree-memory.ts';
 import { formatBytes, formatMs, table } from './report-table.ts';
 import { summariseCpuProfile } from './cpu-profile-summary.ts';
@@ -250,6 +251,8 @@ async function main(): Promise<number> {
     const weights = await measurePageWeights(dirs.dist);
     say('first search in Chromium …');
     const search = await measureFirstQuery(dirs.dist);
+    say('entity page in Chromium …');
+    const entityJs = weights.entity ? await measureEntityPageJs(dirs.dist, weights.entity.page) : undefined;
 
     let baseline: (StepResult & { pages: number; pagesPerSecond: number }) | undefined;
     if (values.baseline) {
@@ -265,7 +268,7 @@ async function main(): Promise<number> {
       seed: Number(values.seed),
       generated: { countsByKind: org.countsByKind, descriptorFiles: org.files, ms: generateMs },
       collect: { ...collect, entityRecords: collectedEntities },
-      build: { ...build, pagesPerSecond: Math.round((dist.htmlPages / build.wallMs) * 1000), dist, pageWeights: weights, search },
+      build: { ...build, pagesPerSecond: Math.round((dist.htmlPages / build.wallMs) * 1000), dist, pageWeights: weights, search, entityPageJs: entityJs },
       ...(baseline ? { baseline } : {}),
       machine: { cpus: os.cpus().length, memoryBytes: os.totalmem(), node: process.version },
     };
@@ -282,14 +285,14 @@ async function main(): Promise<number> {
         table('collect', [
           ['wall time', formatMs(collect.wallMs)],
           ['peak memory', memory(collect)],
-          ['CPU time', formatMs(collect.cpuMs)],
+          ['CPU time', `${formatMs(collect.cpuMs)}${collect.childrenCpuMs ? `, ${formatMs(collect.childrenCpuMs)} in child processes` : ''}`],
           ['stages', formatStages(collect)],
           ['entity records', String(collectedEntities)],
         ]),
         table('build (Astro + Pagefind)', [
           ['wall time', formatMs(build.wallMs)],
           ['peak memory', memory(build)],
-          ['CPU time', formatMs(build.cpuMs)],
+          ['CPU time', `${formatMs(build.cpuMs)}${build.childrenCpuMs !== undefined ? `, ${formatMs(build.childrenCpuMs)} in child processes (render, Pagefind)` : ''}`],
           ['stages', formatStages(build)],
           ['HTML pages', String(dist.htmlPages)],
           ['pages per second', `${figures.build.pagesPerSecond} (whole build)${build.stages.render ? `, ${Math.round((dist.htmlPages / build.stages.render) * 1000)} (render stage only)` : ''}`],
@@ -300,6 +303,7 @@ async function main(): Promise<number> {
           ['/catalog/ first view (gzip)', `${formatBytes(weights.catalog.total)}: HTML ${formatBytes(weights.catalog.html)}, CSS ${formatBytes(weights.catalog.css)}, JS ${formatBytes(weights.catalog.js)}`],
           ['first search fetched', formatSearch(search)],
           ['entity page JS up front (gzip)', weights.entity ? `${formatBytes(weights.entity.js)} (${weights.entity.page}; HTML ${formatBytes(weights.entity.html)}, CSS ${formatBytes(weights.entity.css)})` : 'no entity page'],
+          ['entity page JS loaded (gzip)', entityJs ? `${formatBytes(entityJs.gzip)} in ${entityJs.files} files (${formatBytes(entityJs.bytes)} uncompressed), lazy chunks included; diagram drawn ${entityJs.msToDiagram === undefined ? 'n/a (none on the page)' : `${entityJs.msToDiagram} ms`} after navigation (Chromium)` : 'no entity page'],
         ]),
       ];
       if (baseline) {
