@@ -11,11 +11,12 @@ function languageOf(code: Element): string | undefined {
   return classes.find((c) => c.startsWith('language-'))?.slice('language-'.length).toLowerCase();
 }
 
+/** The drawing scrolls sideways on a phone, so it takes keyboard focus (tabIndex) to be scrolled. */
 function mermaidFigure(source: string): Element {
   return {
     type: 'element', tagName: 'figure', properties: { className: ['diagram'], dataMermaid: '', dataTestid: 'diagram' },
     children: [
-      { type: 'element', tagName: 'div', properties: { className: ['diagram-render'], role: 'img', ariaLabel: 'Diagram' }, children: [] },
+      { type: 'element', tagName: 'div', properties: { className: ['diagram-render'], role: 'img', ariaLabel: 'Diagram', tabIndex: 0 }, children: [] },
       { type: 'element', tagName: 'details', properties: {}, children: [
         { type: 'element', tagName: 'summary', properties: { className: ['muted'] }, children: [{ type: 'text', value: 'Diagram source (Mermaid)' }] },
         { type: 'element', tagName: 'pre', properties: { className: ['diagram-source'] }, children: [{ type: 'text', value: source }] },
