@@ -12,6 +12,7 @@ import { launchChromium } from './support/chromium.ts';
 import { PROJECT_ROOT, runBacklot } from './support/backlot-cli.ts';
 import { startPreview, type PreviewServer } from './support/preview-server.ts';
 import { makeDocsOrg } from '../docs/docs-org.ts';
+import { offlinePage } from './support/offline-page.ts';
 
 describe('docs preview in a browser', { timeout: 300_000 }, () => {
   let dir = '';
@@ -22,22 +23,7 @@ describe('docs preview in a browser', { timeout: 300_000 }, () => {
   const contexts: BrowserContext[] = [];
   const outside: string[] = [];
 
-  async function newPage(): Promise<Page> {
-    const context = await browser!.newContext();
-    contexts.push(context);
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
-      outside.push(url.href);
-      return route.abort();
-    });
-    const page = await context.newPage();
-    page.on('dialog', (dialog) => {
-      outside.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    return page;
-  }
+  const newPage = (): Promise<Page> => offlinePage(browser!, contexts, outside);
 
   before(async () => {
     browser = await launchChromium();

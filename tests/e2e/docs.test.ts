@@ -11,6 +11,7 @@ import { launchChromium } from './support/chromium.ts';
 import { PROJECT_ROOT, runBacklot } from './support/backlot-cli.ts';
 import { startPreview, type PreviewServer } from './support/preview-server.ts';
 import { docsOrgConfig, HANDBOOK, makeDocsOrg } from '../docs/docs-org.ts';
+import { offlinePage } from './support/offline-page.ts';
 
 describe('docs in a browser', { timeout: 420_000 }, () => {
   let dir = '';
@@ -22,23 +23,7 @@ describe('docs in a browser', { timeout: 420_000 }, () => {
   /** Every request that left 127.0.0.1, from any page of any test. */
   const outside: string[] = [];
 
-  async function newPage(): Promise<Page> {
-    const context = await browser!.newContext();
-    contexts.push(context);
-    // Nothing may leave the machine: record and refuse any request to another host.
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
-      outside.push(url.href);
-      return route.abort();
-    });
-    const page = await context.newPage();
-    page.on('dialog', (dialog) => {
-      outside.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    return page;
-  }
+  const newPage = (): Promise<Page> => offlinePage(browser!, contexts, outside);
 
   before(async () => {
     browser = await launchChromium();
