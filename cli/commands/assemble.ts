@@ -1,13 +1,12 @@
 // `backlot assemble`: the finishing step of a split render. Each matrix job ran
 // `backlot build --part i/n`; this unites their outputs into the site, merges their search
 // indexes into one search, checks the budgets on the whole, and only then replaces the output.
-import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createLogger } from '../../lib/log/logger.ts';
 import { assembleParts, readRenderParts } from '../../src/build/assemble-parts.ts';
 import { checkBudgets, htmlFiles, readBudgets } from '../../src/build/budgets.ts';
-import { swapIn } from '../../src/build/swap-output.ts';
+import { keepFailed, swapIn } from '../../src/build/swap-output.ts';
 import type { Command } from '../command.ts';
 import { EXIT, parseCommandOptions } from '../command.ts';
 
@@ -58,9 +57,7 @@ export const command: Command = {
     const stagingDir = `${outDir}.building`;
     const failedDir = `${outDir}.failed`;
     const fail = async (why: string) => {
-      await rm(failedDir, { recursive: true, force: true });
-      if (existsSync(stagingDir)) await rename(stagingDir, failedDir);
-      logger.error(`${why}; ${values.out} ${existsSync(outDir) ? 'is unchanged' : 'was not created'}`);
+      logger.error(`${why}; ${await keepFailed(outDir, stagingDir, failedDir, (dir) => path.relative(root, dir) || dir)}`);
       return EXIT.failed;
     };
     let parts;

@@ -1,7 +1,7 @@
 // `backlot build`: renders the collected content into a static site with Astro, indexes it with
 // Pagefind, and checks the size budgets, reporting what each step did and how long it took.
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { normaliseBase } from '../../lib/config/base.ts';
 import { CONFIG_FILE, loadConfig } from '../../lib/config/load.ts';
@@ -14,7 +14,7 @@ import { renderSite } from '../../src/build/render-site.ts';
 import { RENDER_PART_ENV } from '../../src/lib/render-part.ts';
 import { parsePartSpec } from '../../lib/content/stable-share.ts';
 import { writeRenderPartMarker } from '../../src/build/assemble-parts.ts';
-import { swapIn } from '../../src/build/swap-output.ts';
+import { keepFailed as keepFailedBuild, swapIn } from '../../src/build/swap-output.ts';
 import type { Command } from '../command.ts';
 import { EXIT, parseCommandOptions } from '../command.ts';
 
@@ -106,12 +106,7 @@ export const command: Command = {
     const stagingDir = `${outDir}.building`;
     const failedDir = `${outDir}.failed`;
     await rm(stagingDir, { recursive: true, force: true });
-    const keepFailed = async (why: string) => {
-      await rm(failedDir, { recursive: true, force: true });
-      if (existsSync(stagingDir)) await rename(stagingDir, failedDir);
-      const kept = existsSync(outDir) ? `${shown(outDir)} is unchanged` : `${shown(outDir)} was not created`;
-      logger.error(`${why}; ${kept}${existsSync(failedDir) ? ` (the failed build is in ${shown(failedDir)} to inspect)` : ''}`);
-    };
+    const keepFailed = async (why: string) => logger.error(`${why}; ${await keepFailedBuild(outDir, stagingDir, failedDir, shown)}`);
     const contentDir = path.resolve(root, values['content-dir'] ?? GENERATED_DIR);
     if (!existsSync(path.join(contentDir, 'catalog'))) logger.warn(`${shown(contentDir)}/catalog does not exist: the portal will be empty (run \`backlot collect\` first)`);
 

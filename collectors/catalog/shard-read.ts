@@ -9,6 +9,7 @@ import { CONTENT_FORMAT_VERSION } from '../../lib/content/records.ts';
 import { parseJsonInput } from '../../lib/parse/json.ts';
 import { MAX_STORED_DEPTH } from '../../lib/parse/keys.ts';
 import type { Shard } from '../github/filters.ts';
+import { incompleteShares } from '../../lib/content/stable-share.ts';
 import type { CollectorContext, CollectorReport } from '../types.ts';
 import type { SourceRead } from './source-read.ts';
 
@@ -65,12 +66,8 @@ export async function readShardReads(shardDirs: string[]): Promise<ShardReadFile
   if (mixedCount) throw new ShardSetError(`the shards come from different splits (${count} and ${mixedCount.shard.count} shards); merge the folders of one run`);
   const keys = new Set(files.map((f) => f.read.sourceKey));
   if (keys.size > 1) throw new ShardSetError(`the shards were collected with different settings (${[...keys].join(' / ')}); merge the folders of one run`);
-  const seen = new Map<number, number>();
-  for (const f of files) seen.set(f.shard.index, (seen.get(f.shard.index) ?? 0) + 1);
-  const twice = [...seen].filter(([, n]) => n > 1).map(([index]) => `${index}/${count}`);
-  if (twice.length) throw new ShardSetError(`shard ${twice.join(', ')} given more than once`);
-  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !seen.has(index));
-  if (missing.length) throw new ShardSetError(`shard ${missing.map((i) => `${i}/${count}`).join(', ')} missing: a merge without it would drop its repositories' entities; wait for every shard job, or re-run the missing one`);
+  const incomplete = incompleteShares(files.map((f) => f.shard.index), count, 'shard', "a merge without it would drop its repositories' entities; wait for every shard job, or re-run the missing one");
+  if (incomplete) throw new ShardSetError(incomplete);
   return files.sort((a, b) => a.shard.index - b.shard.index);
 }
 

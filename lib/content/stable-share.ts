@@ -22,3 +22,17 @@ export function parsePartSpec(option: string, text: string): { index: number; co
   }
   return { index, count };
 }
+
+/**
+ * What is wrong with a set of shares that should be 1..count, each once (shards to merge, render
+ * parts to assemble), or undefined when it is complete. `noun` names them; `consequence` says
+ * what a missing one would lose.
+ */
+export function incompleteShares(indexes: number[], count: number, noun: string, consequence: string): string | undefined {
+  const label = (index: number) => `${index}/${count}`;
+  const twice = [...new Set(indexes.filter((index, i) => indexes.indexOf(index) !== i))];
+  if (twice.length) return `${noun} ${twice.map(label).join(', ')} given more than once`;
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !indexes.includes(index));
+  if (missing.length) return `${noun} ${missing.map(label).join(', ')} missing: ${consequence}`;
+  return undefined;
+}

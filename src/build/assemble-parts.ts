@@ -8,6 +8,7 @@ import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { mergeTrees, type TreeConflict } from '../../lib/publish/merge-trees.ts';
 import { SEARCH_PARTS_FILE } from './pagefind-index.ts';
+import { incompleteShares } from '../../lib/content/stable-share.ts';
 
 /** Left in a part's output by `backlot build --part`; removed by the assembly. */
 export const RENDER_PART_FILE = 'render-part.json';
@@ -39,11 +40,8 @@ export async function readRenderParts(partsDir: string): Promise<{ dir: string; 
   const { count, base } = parts[0]!.marker;
   const odd = parts.find((p) => p.marker.count !== count || p.marker.base !== base);
   if (odd) throw new Error(`${odd.dir} was rendered as part of another build (${odd.marker.count} parts, base ${odd.marker.base}; expected ${count}, ${base}); assemble the parts of one run`);
-  const indexes = parts.map((p) => p.marker.index);
-  const twice = indexes.filter((index, i) => indexes.indexOf(index) !== i);
-  if (twice.length) throw new Error(`part ${twice.map((i) => `${i}/${count}`).join(', ')} given more than once`);
-  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !indexes.includes(i));
-  if (missing.length) throw new Error(`part ${missing.map((i) => `${i}/${count}`).join(', ')} missing: the site would lack those entities' pages; wait for every part, or render the missing one`);
+  const incomplete = incompleteShares(parts.map((p) => p.marker.index), count, 'part', "the site would lack those entities' pages; wait for every part, or render the missing one");
+  if (incomplete) throw new Error(incomplete);
   return parts.sort((a, b) => a.marker.index - b.marker.index);
 }
 
