@@ -35,17 +35,41 @@ function el(tagName: string, properties: Properties, ...children: (Child | Child
   return { type: 'element', tagName, properties, children: content };
 }
 
+/** What docsNav asks of a section for every page: the pages inside it and the first one that exists. */
+interface SectionFacts {
+  inside: Set<string>;
+  first?: string;
+}
+/** Per set of existing pages, per nav item: worked out once, not per page (that was n² for n pages). */
+const sectionFacts = new WeakMap<Set<string>, WeakMap<NavItem, SectionFacts>>();
+function factsOf(item: NavItem, pages: Set<string>): SectionFacts {
+  let known = sectionFacts.get(pages);
+  if (!known) sectionFacts.set(pages, (known = new WeakMap()));
+  let facts = known.get(item);
+  if (!facts) {
+    const inside = new Set<string>();
+    if (item.page !== undefined) inside.add(item.page);
+    let first = item.page && pages.has(item.page) ? item.page : undefined;
+    for (const child of item.children ?? []) {
+      const childFacts = factsOf(child, pages);
+      for (const p of childFacts.inside) inside.add(p);
+      first ??= childFacts.first;
+    }
+    facts = { inside, first };
+    known.set(item, facts);
+  }
+  return facts;
+}
+
 /** The site's navigation: sections on the way to the current page open, every other one a link. */
 export function docsNav(items: NavItem[], root: string, current: string, pages: Set<string>, href: (path: string) => string): Element {
-  const contains = (item: NavItem): boolean => item.page === current || (item.children ?? []).some(contains);
-  const firstPage = (item: NavItem): string | undefined => (item.page && pages.has(item.page) ? item.page : item.children?.map(firstPage).find(Boolean));
   return el(
     'ul',
     {},
     items.map((item) => {
       if (item.children) {
-        const first = firstPage(item);
-        if (contains(item)) return el('li', {}, el('details', { open: true }, el('summary', {}, item.title), docsNav(item.children, root, current, pages, href)));
+        const { inside, first } = factsOf(item, pages);
+        if (inside.has(current)) return el('li', {}, el('details', { open: true }, el('summary', {}, item.title), docsNav(item.children, root, current, pages, href)));
         return el('li', { className: ['docs-nav-section'] }, first ? el('a', { href: href(`${root}${pageSlug(first)}`) }, `${item.title} `, el('span', { ariaHidden: 'true' }, '›')) : item.title);
       }
       if (item.url) return el('li', {}, el('a', { href: item.url, rel: ['nofollow', 'noopener', 'noreferrer'] }, `${item.title} ↗`));

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderMarkdown, type LinkRequest, type LinkResolution, type RenderOptions, type RenderedMarkdown } from '../markdown/render.ts';
 
-const PACKAGES = ['unified', 'remark-parse', 'remark-gfm', 'mdast-util-to-hast', 'hast-util-raw', 'hast-util-sanitize', 'hast-util-to-html', 'shiki', 'github-slugger'];
+const PACKAGES = ['unified', 'remark-parse', 'remark-gfm', ...['autolink-literal', 'footnote', 'strikethrough', 'table', 'task-list-item'].flatMap((e) => [`micromark-extension-gfm-${e}`, `mdast-util-gfm-${e}`]), 'mdast-util-to-hast', 'hast-util-raw', 'hast-util-sanitize', 'hast-util-to-html', 'shiki', 'github-slugger'];
 
 let rendererVersion: string | null | undefined;
 

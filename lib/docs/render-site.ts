@@ -75,17 +75,18 @@ export async function renderDocsVersion(record: DocsRecord, version: DocsVersion
     }
   }
   const byPath = new Map(rendered.map((p) => [p.path, p]));
-  const order: RenderedDocsPage[] = [];
+  // A set beside the list: `order.includes` per page was n² for a site of n pages.
+  const ordered = new Set<RenderedDocsPage>();
   const visit = (items: NavItem[]) => {
     for (const item of items) {
       const page = item.page ? byPath.get(item.page) : undefined;
-      if (page && !order.includes(page)) order.push(page);
+      if (page) ordered.add(page);
       if (item.children) visit(item.children);
     }
   };
   visit(version.nav);
-  for (const page of rendered) if (!order.includes(page)) order.push(page);
-  return { pages: rendered, byPath, order, problems: [...version.problems, ...problems] };
+  for (const page of rendered) ordered.add(page);
+  return { pages: rendered, byPath, order: [...ordered], problems: [...version.problems, ...problems] };
 }
 
 function navTitle(items: NavItem[], page: string): string | undefined {

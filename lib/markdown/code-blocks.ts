@@ -38,6 +38,17 @@ export function codeBlockOf(pre: Element): CodeBlock | undefined {
   return code && lang ? { pre, lang, code: hastToString(code).replace(/\n$/, '') } : undefined;
 }
 
+/**
+ * Shiki stops tokenizing a line after 500 ms (wall clock) and leaves the rest of it one plain token,
+ * which guards against a pathological line. The JavaScript regex engine compiles a grammar's
+ * patterns the first time they are used, inside that budget: 150–200 ms of CPU for bash or python,
+ * over 500 ms of wall time on a busy machine, so the first block of a language came out coloured
+ * or not depending on the load. Each grammar is first run on this text of ours, without the limit,
+ * so the author's text is tokenized with the limit but without the compilation in it.
+ */
+const WARM_UP = 'name = "text" + \'text\' # comment\n// comment /* comment */ -- comment\nkey: [1, 2.5, true, null] <tag attr="v">\n';
+const warmed = new Set<string>();
+
 /** Highlights the blocks in place (grammars loaded on first use); returns whether one is a Mermaid diagram. */
 export async function highlightCodeBlocks(blocks: CodeBlock[]): Promise<boolean> {
   let hasDiagram = false;
@@ -50,7 +61,11 @@ export async function highlightCodeBlocks(blocks: CodeBlock[]): Promise<boolean>
     if (!(block.lang in bundledLanguages) || block.code.length > MAX_HIGHLIGHT_CHARS) continue;
     const shiki = await getApiHighlighter();
     const lang = block.lang as BundledLanguage;
-    if (!shiki.getLoadedLanguages().includes(lang)) await shiki.loadLanguage(lang);
+    if (!warmed.has(lang)) {
+      if (!shiki.getLoadedLanguages().includes(lang)) await shiki.loadLanguage(lang);
+      shiki.codeToTokensBase(WARM_UP, { lang, theme: THEMES.light, tokenizeTimeLimit: 0 });
+      warmed.add(lang);
+    }
     const highlighted = shiki.codeToHast(block.code, { lang, themes: THEMES, defaultColor: false });
     const pre = highlighted.children[0];
     if (pre?.type === 'element') Object.assign(block.pre, pre);
