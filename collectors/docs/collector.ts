@@ -13,9 +13,7 @@ import { entityRecordPath } from '../catalog/content-store.ts';
 import { currentBranch, gitTopLevel, lastCommits, releaseTags } from './git-history.ts';
 import { editBase, readDocsSite } from './site.ts';
 import { folderTree, gitRefTree, insideRepository, type RepositoryTree } from './tree.ts';
-import { collectGithubDocs } from './github-docs.ts';
 import type { RequestCounters } from '../github/client.ts';
-import { GithubUnavailable, openGithubApi } from '../github/api.ts';
 import type { RepositoryFacts } from '../github/facts.ts';
 import type { Octokit } from 'octokit';
 
@@ -46,6 +44,8 @@ async function readGithubEntityDocs(record: EntityRecord, location: { repository
   const base = location.repository ? '' : path.posix.dirname(descriptorPath).replace(/^\.$/, '');
   const dir = insideRepository(base ? `${base}/${location.dir}` : location.dir);
   if (dir === undefined) return fail(`${TECHDOCS_REF}: "${location.dir}" leaves the repository; refused`);
+  // Loaded when a GitHub repository is read: a local run (and `docs preview`) never loads octokit.
+  const { collectGithubDocs } = await import('./github-docs.ts');
   const { record: docs, requests, unchanged } = await collectGithubDocs({
     ref: record.ref, owner, repo: name, dir: dir || '.', defaultBranch: facts.defaultBranch, pushedAt: facts.pushedAt, webUrl: facts.url,
     octokit: options.github.octokit, cacheDir: options.github.cacheDir, config: options.config, collectedAt: options.collectedAt, assets: options.assets,
@@ -180,6 +180,7 @@ export const docsCollector: Collector = {
     let githubUnavailable: string | undefined;
     if (context.config.source === 'github' && context.config.github) {
       // The client every collector shares: authentication, retries, rate-limit waits, redaction.
+      const { GithubUnavailable, openGithubApi } = await import('../github/api.ts');
       try {
         const api = await openGithubApi(context);
         github = { octokit: api.octokit, counters: api.counters, factsDir: path.join(path.dirname(context.outDir), 'github', 'repositories'), cacheDir: context.cacheDir, read: 0, unchanged: 0 };

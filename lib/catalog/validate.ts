@@ -39,7 +39,15 @@ export const ENTITY_SCHEMA: object = entitySchema;
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validateEnvelope = ajv.compile(entitySchema);
-const kindValidators = new Map<string, ValidateFunction>(Object.entries(KIND_SCHEMAS).map(([k, s]) => [k, ajv.compile(s)]));
+// Compiled on first use: a kind's schema costs 20-60 ms to compile, and one repository's preview
+// (`backlot docs preview`) has one or two kinds, not nine.
+const kindValidators = new Map<string, ValidateFunction>();
+function kindValidator(kind: string): ValidateFunction | undefined {
+  if (!Object.hasOwn(KIND_SCHEMAS, kind)) return undefined;
+  let validate = kindValidators.get(kind);
+  if (!validate) kindValidators.set(kind, (validate = ajv.compile(KIND_SCHEMAS[kind])));
+  return validate;
+}
 
 const ROOT_FIELDS = new Set(['apiVersion', 'kind', 'metadata', 'spec', 'relations', 'status']);
 
@@ -88,7 +96,7 @@ export function validateEntity(value: unknown, at: FieldLocator, options: Valida
   }
   checkNaming(entity, report);
 
-  const validateKind = kindValidators.get(entity.kind);
+  const validateKind = kindValidator(entity.kind);
   const builtIn = KNOWN_KINDS.find((k) => k.toLowerCase() === entity.kind.toLowerCase());
   if (!validateKind && builtIn) {
     // Its ref (kind:namespace/name is lower-cased) would be the built-in kind's: an error, so it
