@@ -15,6 +15,7 @@ import { docsRoot } from '../../lib/docs/urls.ts';
 import { loadConfig } from '../../lib/config/load.ts';
 import { docsConfig } from '../../collectors/docs/collector.ts';
 import { writePreviewSite, type PreviewEntity } from '../../lib/docs-preview/write-site.ts';
+import { createRenderPool, POOL_MIN_PAGES } from '../../lib/docs/render-pool.ts';
 import { createRenderCache } from '../../lib/docs/render-cache.ts';
 import { indexSite } from '../../src/build/pagefind-index.ts';
 import { readPreviousRecords } from '../../collectors/catalog/content-store.ts';
@@ -33,6 +34,8 @@ Options:
   --config <file>  Portal configuration for docs options (iframeHosts, imageHosts)
   --cache-dir <dir>  Keep rendered pages here between runs; an unchanged page is not rendered
                    again (e.g. a folder the CI cache restores)
+  --threads <n>    Threads that render a site of 200 pages or more (default: one per core);
+                   1 renders in the main thread only. The output is the same either way.
   -h, --help       Show this help.
 
 Exit codes: 0 rendered (warnings allowed), 1 errors in the docs (invalid mkdocs.yml …) or nothing
@@ -61,7 +64,7 @@ export const command: Command = {
     }
     let parsed;
     try {
-      parsed = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string', default: 'docs-preview' }, base: { type: 'string', default: '/' }, config: { type: 'string' }, 'cache-dir': { type: 'string' } } });
+      parsed = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string', default: 'docs-preview' }, base: { type: 'string', default: '/' }, config: { type: 'string' }, 'cache-dir': { type: 'string' }, threads: { type: 'string' } } });
     } catch (error) {
       process.stderr.write(`backlot docs preview: ${(error as Error).message}\n\n${help}`);
       return EXIT.usage;
@@ -77,17 +80,25 @@ export const command: Command = {
       return EXIT.usage;
     }
     const cacheDir = values['cache-dir'] ? path.resolve(values['cache-dir']) : undefined;
-    return preview(path.resolve(positionals[0]), path.resolve(values.out), values.base.endsWith('/') ? values.base : `${values.base}/`, values.config, cacheDir);
+    const threads = values.threads === undefined ? undefined : Number(values.threads);
+    if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) {
+      process.stderr.write('backlot docs preview: --threads must be a whole number from 1 to 64, e.g. --threads 2\n');
+      return EXIT.usage;
+    }
+    return preview(path.resolve(positionals[0]), path.resolve(values.out), values.base.endsWith('/') ? values.base : `${values.base}/`, values.config, cacheDir, threads);
   },
 };
 
-async function preview(repo: string, out: string, base: string, configFile: string | undefined, cacheDir: string | undefined): Promise<number> {
+async function preview(repo: string, out: string, base: string, configFile: string | undefined, cacheDir: string | undefined, threads: number | undefined): Promise<number> {
   const descriptor = ['catalog-info.yaml', 'catalog-info.yml'].map((n) => path.join(repo, n)).find((f) => existsSync(f));
   if (!descriptor) {
     process.stderr.write(`backlot docs preview: no catalog-info.yaml in ${repo}; add one with the annotation backstage.io/techdocs-ref: dir:.\n`);
     return EXIT.failed;
   }
   const work = await mkdtemp(path.join(os.tmpdir(), 'backlot-docs-preview-'));
+  // A large site's render threads start now and load the renderer while the docs are collected.
+  const threadCount = threads ?? os.availableParallelism();
+  const pool = threadCount > 1 && (await hasMarkdownFiles(repo, POOL_MIN_PAGES)) ? createRenderPool(threadCount - 1) : undefined;
   try {
     const extra = configFile ? await docsBlockOf(configFile) : '';
     const config = path.join(work, 'backlot.config.yaml');
@@ -106,7 +117,8 @@ async function preview(repo: string, out: string, base: string, configFile: stri
     // portal's docs page markup, renderer and stylesheets, and a Pagefind index like the portal's.
     const docs = docsConfig(await loadConfig(work, config));
     const cache = cacheDir ? createRenderCache(path.join(cacheDir, 'docs-render')) : undefined;
-    const site = await writePreviewSite(own, { out, base, title: `Docs preview · ${own[0].ref}`, assetsDir: path.join(content, 'docs', DOCS_ASSETS_DIR), entities: await previewEntities(content, own), iframeHosts: docs.iframeHosts, imageHosts: docs.imageHosts, cache });
+    const site = await writePreviewSite(own, { out, base, title: `Docs preview · ${own[0].ref}`, assetsDir: path.join(content, 'docs', DOCS_ASSETS_DIR), entities: await previewEntities(content, own), iframeHosts: docs.iframeHosts, imageHosts: docs.imageHosts, cache, threads, pool });
+    await pool?.close();
     if (cache) process.stdout.write(`render cache: ${cache.stats.hits} pages reused, ${cache.stats.misses} rendered (${cacheDir})\n`);
     const search = await indexSite(out);
     for (const error of search.errors) process.stderr.write(`backlot docs preview: search index: ${error}\n`);
@@ -123,8 +135,29 @@ async function preview(repo: string, out: string, base: string, configFile: stri
     process.stdout.write(`${pages} pages, ${errors} errors, ${problems.length - errors} warnings; open ${path.join(out, docsRoot(own[0].ref), 'index.html')} or serve ${out} at ${base}\n`);
     return errors > 0 ? EXIT.failed : EXIT.ok;
   } finally {
+    await pool?.close();
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** Whether the folder holds at least `count` Markdown files (not counting .git and node_modules). */
+async function hasMarkdownFiles(dir: string, count: number): Promise<boolean> {
+  let found = 0;
+  const walk = async (folder: string): Promise<boolean> => {
+    let entries;
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory() && entry.name !== '.git' && entry.name !== 'node_modules') {
+        if (await walk(path.join(folder, entry.name))) return true;
+      } else if (entry.isFile() && /\.(md|markdown)$/i.test(entry.name) && ++found >= count) return true;
+    }
+    return false;
+  };
+  return walk(dir);
 }
 
 async function readDocsRecords(dir: string): Promise<DocsRecord[]> {

@@ -5,12 +5,14 @@
 // preview needs the docs, not the whole portal (DESIGN.md, "Docs build speed").
 import { copyFile, cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import { stripTypeScriptTypes } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toHtml } from 'hast-util-to-html';
 import type { DocsProblem, DocsRecord } from '../docs/records.ts';
 import { renderDocsVersion, type RenderSiteOptions } from '../docs/render-site.ts';
+import { createRenderPool, POOL_MIN_PAGES, type RenderPool } from '../docs/render-pool.ts';
 import { docsPageHtml } from '../docs/page-html.ts';
 import { assetPath, pageSlug, docsRoot } from '../docs/urls.ts';
 import { formatTime } from '../../src/lib/format.ts';
@@ -35,6 +37,13 @@ export interface WritePreviewOptions extends RenderSiteOptions {
   title: string;
   /** Catalog facts for the entity link and the search facets. */
   entities: Map<string, PreviewEntity>;
+  /**
+   * Threads that render (the main thread included): a version of POOL_MIN_PAGES pages or more is
+   * rendered on this many (default: every core); 1 renders in the main thread only.
+   */
+  threads?: number;
+  /** A pool the caller started early (so its threads load while the docs are collected); not closed here. */
+  pool?: RenderPool;
 }
 
 export interface PreviewResult {
@@ -83,11 +92,16 @@ export async function writePreviewSite(records: DocsRecord[], options: WritePrev
   let renderMs = 0;
   let writeMs = 0;
   const written = new Set<string>();
+  const threads = options.threads ?? os.availableParallelism();
+  const largest = Math.max(0, ...records.flatMap((r) => r.versions.map((v) => v.pages.length)));
+  const own = !options.pool && threads > 1 && largest >= POOL_MIN_PAGES;
+  const pool: RenderPool | undefined = options.pool ?? (own ? createRenderPool(threads - 1) : undefined);
+  try {
   for (const record of records) {
     const entity = options.entities.get(record.ref);
     for (const version of record.versions) {
       const started = performance.now();
-      const site = await renderDocsVersion(record, version, { ...options, base });
+      const site = await renderDocsVersion(record, version, { ...options, base, pool });
       renderMs += performance.now() - started;
       const writing = performance.now();
       if (version.isDefault) problems.push(...site.problems.map((p) => ({ ...p, entity: record.ref })));
@@ -111,6 +125,9 @@ export async function writePreviewSite(records: DocsRecord[], options: WritePrev
       }
       writeMs += performance.now() - writing;
     }
+  }
+  } finally {
+    if (own) await pool?.close();
   }
   const writing = performance.now();
   // The preview's front page: a link to each entity's docs (what the artifact opens first).

@@ -65,7 +65,7 @@ export interface RenderCache {
    * `scope` names where the page is (e.g. its URL): the same Markdown in two versions of a site
    * gets different link answers, so each place keeps its own entry instead of replacing the other's.
    */
-  render(source: string, options: RenderOptions, scope?: string): Promise<RenderedMarkdown>;
+  render(source: string, options: RenderOptions, scope?: string, renderer?: (source: string, options: RenderOptions) => Promise<RenderedMarkdown>): Promise<RenderedMarkdown>;
   stats: RenderCacheStats;
 }
 
@@ -74,11 +74,11 @@ export function createRenderCache(dir: string): RenderCache {
   const stats: RenderCacheStats = { hits: 0, misses: 0 };
   return {
     stats,
-    async render(source, options, scope = '') {
+    async render(source, options, scope = '', renderer = renderMarkdown) {
       const version = markdownRendererVersion();
       if (version === null) {
         stats.misses++;
-        return renderMarkdown(source, options);
+        return renderer(source, options);
       }
       const key = createHash('sha256').update(version).update('\0').update(scope).update('\0').update(JSON.stringify(options.iframeHosts ?? [])).update('\0').update(source).digest('hex');
       const file = path.join(dir, key.slice(0, 2), `${key}.json`);
@@ -95,7 +95,7 @@ export function createRenderCache(dir: string): RenderCache {
       }
       stats.misses++;
       const links: CacheEntry['links'] = [];
-      const result = await renderMarkdown(source, {
+      const result = await renderer(source, {
         ...options,
         resolveLink: resolve
           ? (request) => {

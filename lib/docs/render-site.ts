@@ -2,11 +2,14 @@
 // images rewritten to portal URLs, and broken links (missing pages, anchors, images, paths out of
 // the docs folder) reported per page with file and line. All pages are rendered before anchors
 // are checked, because a link may point at a heading of another page.
-import path from 'node:path';
-import { renderMarkdown, type LinkRequest, type LinkResolution, type TocEntry } from '../markdown/render.ts';
+import { renderMarkdown, type LinkRequest, type LinkResolution, type RenderOptions, type RenderedMarkdown, type TocEntry } from '../markdown/render.ts';
 import type { DocsProblem, DocsRecord, DocsVersion, NavItem } from './records.ts';
-import { assetPath, docsRoot, pageSlug } from './urls.ts';
+import { docsRoot, pageSlug } from './urls.ts';
 import type { RenderCache } from './render-cache.ts';
+import { POOL_MIN_PAGES, type RenderPool, type SiteLinks } from './render-pool.ts';
+import { resolveDocsLink } from './resolve-link.ts';
+
+export { resolveDocsLink, type LinkContext } from './resolve-link.ts';
 
 export interface RenderedDocsPage {
   path: string;
@@ -35,9 +38,9 @@ export interface RenderSiteOptions {
   base: string;
   /** Pages rendered by an earlier run, reused when nothing they depend on changed. */
   cache?: RenderCache;
+  /** Threads to render a version of at least POOL_MIN_PAGES pages on (render-pool.ts). */
+  pool?: RenderPool;
 }
-
-const MARKDOWN = /\.(md|markdown)$/i;
 
 export async function renderDocsVersion(record: DocsRecord, version: DocsVersion, options: RenderSiteOptions): Promise<RenderedDocsVersion> {
   const root = docsRoot(record.ref, version.slug);
@@ -49,11 +52,30 @@ export async function renderDocsVersion(record: DocsRecord, version: DocsVersion
   const pending: { page: RenderedDocsPage; file: string; crossLinks: { page: string; anchor?: string; line: number }[] }[] = [];
   const ids = new Map<string, Set<string>>();
 
-  for (const page of version.pages) {
-    const file = shownFile(page.repoPath);
-    const resolveLink = (request: LinkRequest): LinkResolution => resolveDocsLink(request, page.path, { pageSet, assets: version.assets, root, base, imageHosts: options.imageHosts ?? [] });
+  const linkContext = { pageSet, assets: version.assets, root, base, imageHosts: options.imageHosts ?? [] };
+  const pool = options.pool && version.pages.length >= POOL_MIN_PAGES ? options.pool : undefined;
+  const site: SiteLinks = { pages: [...pageSet], assets: version.assets, root, base, imageHosts: linkContext.imageHosts };
+  const renderOne = (page: DocsVersion['pages'][number]): Promise<RenderedMarkdown> => {
+    const resolveLink = (request: LinkRequest): LinkResolution => resolveDocsLink(request, page.path, linkContext);
     const renderOptions = { resolveLink, iframeHosts: options.iframeHosts };
-    const result = options.cache ? await options.cache.render(page.markdown, renderOptions, `${base}${root}${page.path}`) : await renderMarkdown(page.markdown, renderOptions);
+    // In the pool the links are resolved in the worker; asked again here (same answers) for the cache's record.
+    const render = pool
+      ? async (markdown: string, opts: RenderOptions) => {
+          const { result, links } = await pool.render(site, { path: page.path, markdown, iframeHosts: options.iframeHosts });
+          for (const { request } of links) opts.resolveLink?.(request);
+          return result;
+        }
+      : renderMarkdown;
+    return options.cache ? options.cache.render(page.markdown, renderOptions, `${base}${root}${page.path}`, render) : render(page.markdown, renderOptions);
+  };
+  // With a pool every page is queued at once (results stay in page order); without one, one page
+  // at a time, so only one page's trees are in memory.
+  const results: RenderedMarkdown[] = [];
+  if (pool) results.push(...(await Promise.all(version.pages.map(renderOne))));
+  else for (const page of version.pages) results.push(await renderOne(page));
+  version.pages.forEach((page, index) => {
+    const file = shownFile(page.repoPath);
+    const result = results[index];
     for (const w of result.warnings) problems.push({ severity: 'warning', file, line: w.line, message: w.message });
     const out: RenderedDocsPage = {
       path: page.path,
@@ -68,7 +90,7 @@ export async function renderDocsVersion(record: DocsRecord, version: DocsVersion
     ids.set(page.path, new Set(result.ids));
     rendered.push(out);
     pending.push({ page: out, file, crossLinks: result.crossLinks });
-  }
+  });
   for (const { file, crossLinks } of pending) {
     for (const link of crossLinks) {
       if (link.anchor && !ids.get(link.page)?.has(link.anchor)) problems.push({ severity: 'warning', file, line: link.line, message: `broken link: ${link.page} has no heading "#${link.anchor}"` });
@@ -98,46 +120,3 @@ function navTitle(items: NavItem[], page: string): string | undefined {
   return undefined;
 }
 
-interface LinkContext {
-  pageSet: Set<string>;
-  assets: DocsVersion['assets'];
-  root: string;
-  base: string;
-  imageHosts: string[];
-}
-
-/** One link or image of page `from` (docs-relative) → a portal URL, or dropped with the reason. */
-export function resolveDocsLink(request: LinkRequest, from: string, context: LinkContext): LinkResolution {
-  const { url, kind } = request;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
-    if (kind === 'link') return /^(https?:|mailto:)/i.test(url) ? { href: url } : { drop: `link "${url}" removed: only http(s) and mailto links are kept` };
-    const host = /^https:\/\/([^/?#]+)/i.exec(url)?.[1]?.toLowerCase();
-    if (host && context.imageHosts.includes(host)) return { href: url };
-    return { drop: `image "${url}" not shown: images from other sites are only loaded from docs.imageHosts; add the file to the docs folder instead` };
-  }
-  if (kind === 'link' && url.startsWith('#')) return { href: url };
-  const [withoutHash, ...hashParts] = url.split('#');
-  const anchor = hashParts.length > 0 ? decodeURIComponent(hashParts.join('#')) : undefined;
-  const pathPart = safeDecode(withoutHash.split('?')[0]);
-  if (pathPart.startsWith('/')) return { drop: `broken ${kind}: "${url}" is an absolute path; link relative to this page` };
-  const target = path.posix.normalize(path.posix.join(path.posix.dirname(from), pathPart));
-  if (target === '..' || target.startsWith('../')) return { drop: `broken ${kind}: "${url}" leaves the docs folder` };
-  const clean = target === '.' ? '' : target.replace(/\/$/, '');
-  if (kind === 'image' || !MARKDOWN.test(clean)) {
-    const asset = context.assets[clean];
-    if (asset) return { href: `${context.base}${assetPath(asset.file)}` };
-    if (kind === 'image') return { drop: `broken image: "${url}" is not an image in the docs folder` };
-  }
-  const candidates = MARKDOWN.test(clean) ? [clean] : [`${clean}.md`, clean ? `${clean}/index.md` : 'index.md', clean ? `${clean}/README.md` : 'README.md'];
-  const page = candidates.find((c) => context.pageSet.has(c));
-  if (!page) return { drop: `broken link: "${url}" — no page ${clean || 'index.md'} in the docs` };
-  return { href: `${context.base}${context.root}${pageSlug(page)}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`, target: { page, anchor } };
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}

@@ -39,13 +39,16 @@ export function codeBlockOf(pre: Element): CodeBlock | undefined {
 }
 
 /**
- * Shiki stops tokenizing a line after 500 ms (wall clock) and leaves the rest of it one plain token,
- * which guards against a pathological line. The JavaScript regex engine compiles a grammar's
- * patterns the first time they are used, inside that budget: 150–200 ms of CPU for bash or python,
- * over 500 ms of wall time on a busy machine, so the first block of a language came out coloured
- * or not depending on the load. Each grammar is first run on this text of ours, without the limit,
- * so the author's text is tokenized with the limit but without the compilation in it.
+ * Shiki stops tokenizing a line after a wall-clock limit (500 ms by default) and leaves the rest of
+ * it one plain token, which guards against a pathological line. The JavaScript regex engine
+ * compiles a grammar's patterns the first time they are used, inside that limit: 150–200 ms of CPU
+ * for bash or python, over 500 ms of wall time on a busy machine or in a render thread that is
+ * still starting, so a block came out coloured or not depending on the load (seen twice: the first
+ * block of a run, and a Python signature in a worker). Each grammar is first run on this text of
+ * ours without the limit (compiling its main patterns), and the author's lines get 5 s each: far
+ * beyond compiling a rule, still a bound on a line that would never finish.
  */
+const LINE_TIME_LIMIT_MS = 5_000;
 const WARM_UP = 'name = "text" + \'text\' # comment\n// comment /* comment */ -- comment\nkey: [1, 2.5, true, null] <tag attr="v">\n';
 const warmed = new Set<string>();
 
@@ -66,7 +69,7 @@ export async function highlightCodeBlocks(blocks: CodeBlock[]): Promise<boolean>
       shiki.codeToTokensBase(WARM_UP, { lang, theme: THEMES.light, tokenizeTimeLimit: 0 });
       warmed.add(lang);
     }
-    const highlighted = shiki.codeToHast(block.code, { lang, themes: THEMES, defaultColor: false });
+    const highlighted = shiki.codeToHast(block.code, { lang, themes: THEMES, defaultColor: false, tokenizeTimeLimit: LINE_TIME_LIMIT_MS });
     const pre = highlighted.children[0];
     if (pre?.type === 'element') Object.assign(block.pre, pre);
   }
