@@ -3,7 +3,6 @@
 // token, the ETag cache and the counters of the shared client, never fetched as anonymous web pages.
 import type { CatalogSource, LocationSpec } from '../../lib/catalog/types.ts';
 import type { CollectorContext } from '../types.ts';
-import { GithubUnavailable, openGithubApi } from './api.ts';
 import type { GithubApi } from './api.ts';
 import { createContentsSource } from './contents-source.ts';
 import { parseBlobUrl } from './github-urls.ts';
@@ -74,6 +73,8 @@ export function withGithubUrls(source: CatalogSource, reader: GithubUrlReader, m
  */
 export async function githubUrlsForLocalSource(context: CollectorContext): Promise<{ wrap(source: CatalogSource): CatalogSource; finish(): Promise<Record<string, number>> } | undefined> {
   if (!context.config.github) return undefined;
+  // Loaded only here: a local catalog without a github block (docs preview) never loads octokit.
+  const { GithubUnavailable, openGithubApi } = await import('./api.ts');
   let api: GithubApi;
   try {
     api = await openGithubApi(context);
