@@ -4,6 +4,8 @@
 // depends on which thread finished first, and each page is rendered by the same function either
 // way: the output is byte-identical to rendering in one thread (render-pool.test.ts).
 import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { renderMarkdown, type LinkRequest, type LinkResolution, type RenderedMarkdown } from '../markdown/render.ts';
 import type { DocsAsset } from './records.ts';
@@ -87,7 +89,9 @@ export function createRenderPool(workers = Math.max(1, os.availableParallelism()
   const localContexts = new WeakMap<SiteLinks, LinkContext>();
 
   for (let i = 0; i < workers; i++) {
-    const worker = new Worker(new URL('./render-worker.ts', import.meta.url));
+    // A path, not `new URL('./…', import.meta.url)`: Vite would copy the worker into the portal's
+    // build as an asset when the Astro page imports render-site.ts (which only passes a pool on).
+    const worker = new Worker(path.join(path.dirname(fileURLToPath(import.meta.url)), 'render-worker.ts'));
     const slot: Slot = { worker, sites: new WeakMap(), inFlight: new Map() };
     worker.on('message', (message: { id: number; rendering?: PageRendering; error?: string }) => {
       const pending = slot.inFlight.get(message.id);
