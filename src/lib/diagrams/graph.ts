@@ -52,7 +52,8 @@ function nodeOf(ref: string, lookup: Lookup, extra: Partial<DiagramNode> = {}): 
     : { ref, title: shortRef(ref), kind: ref.slice(0, ref.indexOf(':')), ...extra };
 }
 
-class Builder {
+/** Collects nodes and edges once each; an edge is kept only when both its ends are drawn. */
+export class Builder {
   nodes = new Map<string, DiagramNode>();
   edges = new Map<string, DiagramEdge>();
   private lookup: Lookup;
