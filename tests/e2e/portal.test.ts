@@ -10,7 +10,7 @@ import { buildAndServe, collectExamples, type BuiltPortal, type Workspace } from
 import { displayName, readCollectedCatalog, type CollectedCatalog } from './support/collected-content.ts';
 import { crawlSite, formatBrokenLinks, type CrawlResult } from './support/crawl-site.ts';
 import { formatPageErrors, watchContextErrors, type PageError } from './support/page-errors.ts';
-import { ownerOf, pickFilterKind, pickOpenApiOperation, pickPersonWithTeam, pickRichComponent, pickSearchTarget } from './support/catalog-expectations.ts';
+import { ownerOf, pickConnectedSystem, pickFilterKind, pickOpenApiOperation, pickPersonWithTeam, pickRichComponent, pickSearchTarget } from './support/catalog-expectations.ts';
 import { entityUrl, isEntityPageUrl } from './support/portal-urls.ts';
 import { runWithFakeGh } from './support/fake-gh.ts';
 import { pickSignalExpectations } from './support/signal-expectations.ts';
@@ -189,6 +189,70 @@ describe('the built portal in a browser', { timeout: 1_200_000 }, () => {
     const label = operation.summary ?? operation.operationId;
     if (label) assert.ok((await section.getByText(label).count()) > 0, `the operation's "${label}" is shown`);
     assert.ok((await section.getByText(new RegExp(`^\\s*${operation.method}\\s*$`, 'i')).count()) > 0, `the method ${operation.method.toUpperCase()} is shown`);
+  });
+
+  test('without JavaScript a system page links to its graph, where depth, relations and direction are links that redraw it', { timeout: TEST_TIMEOUT }, async (t) => {
+    t.after(closePages);
+    const system = pickConnectedSystem(catalog);
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto(entityUrl(portal!.home, system.ref));
+    await page.getByTestId('explore-graph').click();
+    const graphUrl = (variant: string) => new URL(`graph/${variant}/`, entityUrl(portal!.home, system.ref)).href;
+    await page.waitForURL(graphUrl('2-all-lr'));
+    assert.equal(await page.getByTestId('graph-title').innerText(), `Graph of ${displayName(system)}`);
+    const controls = page.getByTestId('graph-controls');
+    const current = () => controls.locator('a[aria-current="page"]').evaluateAll((as) => as.map((a) => (a as HTMLElement).dataset.value));
+    assert.deepEqual(await current(), ['2', 'all', 'lr']);
+    /** Clicks one control's value; only that part of the page's URL changes. */
+    const choose = async (control: string, value: string, variant: string) => {
+      await controls.locator(`[data-control="${control}"] a[data-value="${value}"]`).click();
+      await page.waitForURL(graphUrl(variant));
+    };
+    const svg = page.locator('[data-testid="graph-view"] svg');
+    const nodeCount = () => svg.locator('.diagram-nodes > g').count();
+    const edgeLabels = async () => [...new Set(await svg.locator('.diagram-edge-labels text').allTextContents())].sort();
+    const legend = async () => (await page.getByTestId('graph-legend').locator('[data-relation-label]').allTextContents()).sort();
+
+    await choose('depth', '1', '1-all-lr');
+    const shallow = await nodeCount();
+    await choose('depth', '3', '3-all-lr');
+    const deep = await nodeCount();
+    assert.ok(deep > shallow, `depth 3 draws more than depth 1 (${deep} > ${shallow} nodes)`);
+    assert.deepEqual(await current(), ['3', 'all', 'lr'], 'the other controls kept their values');
+    assert.ok((await page.getByTestId('graph-left-out').innerText()).length > 0, 'says how many were left out');
+    const all = await edgeLabels();
+    assert.deepEqual(await legend(), all, 'the legend names the relations drawn');
+
+    await choose('relations', 'apis', '3-apis-lr');
+    const apis = await edgeLabels();
+    assert.ok(apis.length > 0 && apis.every((l) => ['provides', 'consumes', 'depends on', 'dependency of'].includes(l)), `only API and dependency edges: ${apis.join(', ')}`);
+    assert.deepEqual(await legend(), apis);
+    await choose('relations', 'structure', '3-structure-lr');
+    const structure = await edgeLabels();
+    assert.ok(structure.includes('owned by') && structure.every((l) => ['owned by', 'part of', 'child of', 'member of'].includes(l)), `only structure and ownership edges: ${structure.join(', ')}`);
+    assert.ok(all.length > structure.length && all.length > apis.length, 'all relations draw both kinds');
+    assert.deepEqual(await current(), ['3', 'structure', 'lr']);
+
+    // Ranks run along the direction: left to right, nodes of a rank share an x; top to bottom, a y.
+    const axes = async () => {
+      const at = await svg.locator('.diagram-nodes > g').evaluateAll((gs) => gs.map((g) => /translate\((-?\d+) (-?\d+)\)/.exec(g.getAttribute('transform') ?? '')!.slice(1)));
+      return { x: new Set(at.map((p) => p[0])).size, y: new Set(at.map((p) => p[1])).size };
+    };
+    await choose('relations', 'all', '3-all-lr');
+    const lr = await axes();
+    await choose('direction', 'tb', '3-all-tb');
+    const tb = await axes();
+    assert.ok(lr.x < lr.y && tb.y < tb.x, `ranks are columns left to right (${lr.x} x, ${lr.y} y) and rows top to bottom (${tb.x} x, ${tb.y} y)`);
+    assert.deepEqual(await current(), ['3', 'all', 'tb']);
+
+    // A node leads to its entity; the breadcrumb back to the system.
+    const part = svg.locator('a.diagram-node:not([aria-current])').first();
+    const ref = await part.getAttribute('data-ref');
+    await part.click();
+    await page.waitForURL(entityUrl(portal!.home, ref!));
+    await page.goBack();
+    await page.getByTestId('graph-entity-link').click();
+    await page.waitForURL(entityUrl(portal!.home, system.ref));
   });
 
   test('with JavaScript disabled every collected entity is listed from /catalog/ through the kind pages', { timeout: TEST_TIMEOUT }, async (t) => {
@@ -388,6 +452,7 @@ describe('the built portal in a browser', { timeout: 1_200_000 }, () => {
     const { pages } = await siteCrawl();
     // One page per type found by the crawl: pages added later are covered once they are linked.
     const targets: SweepTarget[] = await onePagePerType(pages);
+    assert.ok(targets.some((target) => target.label === 'entity-graph'), 'a system\'s explore-graph page is among them');
     const { word } = pickSearchTarget(catalog);
     const { user } = pickPersonWithTeam(catalog);
     const component = pickRichComponent(catalog);

@@ -65,6 +65,19 @@ describe('a render split into parts and assembled', { timeout: 900_000 }, () => 
     assert.equal(counts.reduce((a, b) => a + b, 0), refs.length, 'together, each entity page exactly once');
   });
 
+  it('a system\'s or domain\'s graph pages are rendered by the part that renders its page', () => {
+    let graphs = 0;
+    for (let i = 1; i <= PARTS; i++) {
+      const files = [...fileDigests(path.join(work, 'parts', String(i))).keys()];
+      const entities = new Set(files.filter((f) => /^catalog\/[^/]+\/[^/]+\/[^/]+\/index\.html$/.test(f)).map((f) => f.slice(0, -'index.html'.length)));
+      const owners = files.map((f) => /^(catalog\/[^/]+\/[^/]+\/[^/]+\/)graph\/[^/]+\/index\.html$/.exec(f)?.[1]).filter((f): f is string => f !== undefined);
+      graphs += owners.length;
+      assert.deepEqual([...new Set(owners)].filter((o) => !entities.has(o)), [], `part ${i} renders graph pages only of its own entities`);
+    }
+    const systems = refs.filter((r) => r.startsWith('system:') || r.startsWith('domain:')).length;
+    assert.equal(graphs, systems * 18, 'together, each view of each system and domain exactly once');
+  });
+
   it('the assembled site is the whole build, byte for byte, outside the search index', () => {
     const whole = outside(fileDigests(path.join(work, 'whole')));
     const site = outside(fileDigests(path.join(work, 'site')));

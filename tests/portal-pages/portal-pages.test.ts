@@ -1,8 +1,8 @@
 // The portal's pages on one small built catalog, in Chromium. Diagrams drawn at build time: visible
 // and usable without JavaScript (a node is a link to its entity), scrollable by keyboard at phone
-// width, and a descriptor title written as Mermaid directives or diagram syntax is only ever text.
-// Team and person pages: members with pictures, what they own (a person through their teams),
-// their problems; the problems page in the navigation.
+// width, and a descriptor title written as Mermaid directives or diagram syntax is only ever text,
+// on entity and explore-graph pages. Team and person pages: members with pictures, what they own (a
+// person through their teams), their problems; the problems page in the navigation.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -188,6 +188,40 @@ test('a title of markup, quotes and javascript: URLs is only text in a node and 
     await page.waitForURL(/\/catalog\/default\/component\/evil-markup\/$/);
     assert.equal(await page.getByTestId('entity-title').innerText(), MARKUP_TITLE);
     assert.deepEqual(dialogs, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('on the explore-graph pages too, hostile titles are only text: in the heading, the box, the nodes and the links', async () => {
+  const page = await browser.newPage();
+  const dialogs: string[] = [];
+  const outside: string[] = [];
+  page.on('dialog', (d) => (dialogs.push(d.message()), d.dismiss()));
+  page.on('request', (r) => {
+    if (new URL(r.url()).hostname !== '127.0.0.1') outside.push(r.url());
+  });
+  try {
+    const cases = [
+      { path: 'catalog/default/system/evil-system/graph/1-all-lr/', title: MARKUP_TITLE, node: 'component:default/evil-markup', nodeTitle: MARKUP_TITLE },
+      { path: 'catalog/default/system/shop/graph/2-all-tb/', title: 'Shop', node: 'resource:default/evil-db', nodeTitle: MERMAID_TITLE },
+    ];
+    for (const c of cases) {
+      await page.goto(url(c.path));
+      assert.equal(await page.getByTestId('graph-title').innerText(), `Graph of ${c.title}`);
+      assert.equal(await page.title(), `Graph of ${c.title} (System) · Diagrams`);
+      const svg = page.locator('[data-testid="graph-view"] svg');
+      assert.equal(await svg.locator('.diagram-boundary text').textContent(), `System: ${c.title}`);
+      const node = svg.locator(`a[data-ref="${c.node}"]`);
+      assert.equal(await node.locator('desc').textContent(), c.nodeTitle, 'the title cut to fit is described in full');
+      const tags = await svg.locator('*').evaluateAll((els) => [...new Set(els.map((e) => e.localName))].sort());
+      assert.deepEqual(tags, ['a', 'defs', 'desc', 'g', 'marker', 'path', 'rect', 'text', 'tspan'], `${c.path}: no script, img, foreignObject or style in the drawing`);
+      const hrefs = await page.locator('[data-testid="graph-view"] a, [data-testid="graph-controls"] a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      assert.ok(hrefs.length > 0 && hrefs.every((h) => h.startsWith('/catalog/')), `${c.path}: every link stays in the catalog (${hrefs.join(', ')})`);
+      assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined);
+    }
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(outside, [], 'no request leaves the site');
   } finally {
     await page.close();
   }

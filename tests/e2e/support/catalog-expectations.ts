@@ -113,3 +113,16 @@ export function pickPersonWithTeam(catalog: CollectedCatalog): { user: EntityRec
   if (!best) throw new Error('the collected catalog needs a user whose team owns at least two entities');
   return best;
 }
+
+const CONNECTING = new Set(['dependsOn', 'dependencyOf', 'providesApi', 'apiProvidedBy', 'consumesApi', 'apiConsumedBy']);
+
+/** The first system whose parts connect to something outside it: a deeper graph of it draws more. */
+export function pickConnectedSystem(catalog: CollectedCatalog): EntityRecord {
+  const partsOf = (e: EntityRecord) => new Set((e.entity.relations ?? []).filter((r) => r.type === 'hasPart').map((r) => r.targetRef));
+  const system = catalog.entities.filter((e) => e.kind === 'system').sort(byRef).find((s) => {
+    const parts = partsOf(s);
+    return [...parts].some((p) => (catalog.byRef.get(p)?.entity.relations ?? []).some((r) => CONNECTING.has(r.type) && !parts.has(r.targetRef)));
+  });
+  if (!system) throw new Error('the collected catalog needs a system whose parts depend on, provide or consume something outside it');
+  return system;
+}
