@@ -203,13 +203,13 @@ test('on the explore-graph pages too, hostile titles are only text: in the headi
   });
   try {
     const cases = [
-      { path: 'catalog/default/system/evil-system/graph/1-all-lr/', title: MARKUP_TITLE, node: 'component:default/evil-markup', nodeTitle: MARKUP_TITLE },
-      { path: 'catalog/default/system/shop/graph/2-all-tb/', title: 'Shop', node: 'resource:default/evil-db', nodeTitle: MERMAID_TITLE },
+      { path: 'catalog/default/system/evil-system/graph/1-all-lr/', view: 'depth 1, all relations, left to right', title: MARKUP_TITLE, node: 'component:default/evil-markup', nodeTitle: MARKUP_TITLE },
+      { path: 'catalog/default/system/shop/graph/2-apis-tb/', view: 'depth 2, APIs and dependencies, top to bottom', title: 'Shop', node: 'resource:default/evil-db', nodeTitle: MERMAID_TITLE },
     ];
     for (const c of cases) {
       await page.goto(url(c.path));
       assert.equal(await page.getByTestId('graph-title').innerText(), `Graph of ${c.title}`);
-      assert.equal(await page.title(), `Graph of ${c.title} (System) · Diagrams`);
+      assert.equal(await page.title(), `Graph of ${c.title} (System), ${c.view} · Diagrams`, 'each view has its own title');
       const svg = page.locator('[data-testid="graph-view"] svg');
       assert.equal(await svg.locator('.diagram-boundary text').textContent(), `System: ${c.title}`);
       const node = svg.locator(`a[data-ref="${c.node}"]`);
