@@ -394,13 +394,21 @@ describe('the built portal in a browser', { timeout: 1_200_000 }, () => {
         for (const diagram of await diagrams.all()) if ((await diagram.locator('svg .diagram-node').count()) === 0) undrawn.push(url);
       }
     };
+    // A system's or domain's 18 graph views are one template without scripts: all views of the
+    // first, the default view of the others (each view is still fetched by the link crawl).
+    const graphView = (url: string) => /^(.*\/catalog\/[^/]+\/[^/]+\/[^/]+\/)graph\/([^/]+)\/$/.exec(new URL(url).pathname);
+    const firstWithViews = pages.map(graphView).find((m) => m)?.[1];
+    const visited = pages.filter((url) => {
+      const view = graphView(url);
+      return !view || view[1] === firstWithViews || view[2] === '2-all-lr';
+    });
     // Two tabs at once: this machine has two cores.
-    const queue = [...pages];
+    const queue = [...visited];
     const tabs = await Promise.all([newPage(), newPage()]);
     await Promise.all(tabs.map(async (page) => {
       for (let url = queue.shift(); url !== undefined; url = queue.shift()) await visit(page, url);
     }));
-    t.diagnostic(`${pages.length} pages visited, ${withDiagrams} with diagrams`);
+    t.diagnostic(`${visited.length} of ${pages.length} pages visited, ${withDiagrams} with diagrams`);
     // Errors of the earlier tests' pages were recorded too.
     assert.equal(errors.length, 0, `errors on pages:\n${formatPageErrors(errors)}`);
     assert.deepEqual(undrawn, [], 'pages whose diagram could not be drawn');
