@@ -223,7 +223,7 @@ async function main(): Promise<number> {
       const parts: StepResult[] = [];
       for (let i = 1; i <= renderParts; i++) {
         say(`build part ${i}/${renderParts} …`);
-        parts.push(await runMeasured(`part ${i}`, workDir, [], 'cli/commands/build.ts', ['--config', configFile, '--content-dir', dirs.content, '--part', `${i}/${renderParts}`, '--out', path.join(outRoot, 'parts', String(i))], values.verbose));
+        parts.push(await runMeasured(`part ${i}`, workDir, [], 'cli/commands/build.ts', ['--config', configFile, '--content-dir', dirs.content, '--cache-dir', path.join(workDir, 'build-cache'), '--part', `${i}/${renderParts}`, '--out', path.join(outRoot, 'parts', String(i))], values.verbose));
       }
       say('assemble …');
       const assemble = await runMeasured('assemble', workDir, [], 'cli/commands/assemble.ts', ['--parts', path.join(outRoot, 'parts'), '--out', dirs.dist, '--no-budgets', '--move'], values.verbose);
@@ -246,7 +246,7 @@ async function main(): Promise<number> {
     }
 
     say('build …');
-    const build = await runMeasured('build', workDir, await profileArgs('build'), 'cli/commands/build.ts', ['--config', configFile, '--content-dir', dirs.content, '--out', dirs.dist, '--no-budgets'], values.verbose);
+    const build = await runMeasured('build', workDir, await profileArgs('build'), 'cli/commands/build.ts', ['--config', configFile, '--content-dir', dirs.content, '--cache-dir', path.join(workDir, 'build-cache'), '--out', dirs.dist, '--no-budgets'], values.verbose);
     const dist: DistStats = await measureDist(dirs.dist);
     const weights = await measurePageWeights(dirs.dist);
     say('first search in Chromium …');

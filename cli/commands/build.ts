@@ -29,6 +29,8 @@ Options:
   --out <dir>           Output folder (default: dist)
   --base <path>         Override the config's base path, e.g. /portal/
   --no-budgets          Report sizes but do not fail past budgets.json
+  --cache-dir <dir>     What a build keeps for the next one: diagram layouts, rendered docs
+                        (default: .cache; restore it between scheduled builds)
   --search-part-pages <n>  Pages per search index part; larger sites are indexed in parts that
                         the browser merges into one search (default: ${DEFAULT_SEARCH_PART_PAGES})
   --part <i/n>          Render one of n parts (for a matrix of jobs): the pages of the entities
@@ -65,6 +67,7 @@ export const command: Command = {
       out: { type: 'string', default: 'dist' },
       base: { type: 'string' },
       'no-budgets': { type: 'boolean', default: false },
+      'cache-dir': { type: 'string', default: '.cache' },
       'search-part-pages': { type: 'string' },
       part: { type: 'string' },
       quiet: { type: 'boolean', default: false },
@@ -114,6 +117,7 @@ export const command: Command = {
     // config goes over validated, so the pages never load (or mis-read) it a second time.
     process.env.BACKLOT_ROOT = root;
     process.env.BACKLOT_CONTENT_DIR = contentDir;
+    process.env.BACKLOT_BUILD_CACHE_DIR = path.resolve(root, values['cache-dir']);
     process.env[VALIDATED_CONFIG_ENV] = JSON.stringify(config);
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     if (part) process.env[RENDER_PART_ENV] = `${part.index}/${part.count}`;

@@ -7,18 +7,18 @@ import { DOCS_ASSETS_DIR, DOCS_ENTITIES_DIR } from '../../lib/docs/records.ts';
 import { renderDocsVersion, type RenderedDocsVersion } from '../../lib/docs/render-site.ts';
 import { createRenderCache, type RenderCache } from '../../lib/docs/render-cache.ts';
 import { docsConfig } from '../../collectors/docs/collector.ts';
-import { contentDir, portalConfig } from './portal-config.ts';
+import { buildCacheDir, contentDir, portalConfig } from './portal-config.ts';
 
 let cached: { dir: string; records: Map<string, DocsRecord> } | undefined;
 const rendered = new Map<string, Promise<RenderedDocsVersion>>();
 let renderCache: RenderCache | undefined;
 
 /**
- * Rendered pages kept between builds in `.cache/docs-render/` under the project root (the folder
- * `backlot collect` keeps its incremental state in by default), so unchanged docs are not parsed again.
+ * Rendered pages kept between builds in `docs-render/` of the build cache folder (`.cache/` under
+ * the project root unless `backlot build --cache-dir`), so unchanged docs are not parsed again.
  */
 function docsRenderCache(): RenderCache {
-  renderCache ??= createRenderCache(path.join(process.env.BACKLOT_ROOT ?? process.cwd(), '.cache', 'docs-render'));
+  renderCache ??= createRenderCache(path.join(buildCacheDir(), 'docs-render'));
   return renderCache;
 }
 

@@ -19,6 +19,11 @@ export function contentDir(): string {
   return path.resolve(projectRoot(), process.env.BACKLOT_CONTENT_DIR ?? GENERATED_DIR);
 }
 
+/** Where a build keeps what the next may reuse (diagram layouts, rendered docs): `backlot build --cache-dir`, else `.cache/`. */
+export function buildCacheDir(): string {
+  return path.resolve(projectRoot(), process.env.BACKLOT_BUILD_CACHE_DIR ?? '.cache');
+}
+
 let configPromise: Promise<BacklotConfig> | undefined;
 
 /** The config `backlot build` validated; read from backlot.config.yaml only without it. */

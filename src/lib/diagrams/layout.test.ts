@@ -1,9 +1,10 @@
 import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DiagramGraph } from './graph.ts';
-import { clearLayoutCache, layoutDiagram, layoutStats, type DiagramLayout } from './layout.ts';
+import { clearLayoutCache, flushLayoutStore, layoutDiagram, layoutStats, type DiagramLayout } from './layout.ts';
 
-beforeEach(() => clearLayoutCache());
+// Hermetic: the layouts kept in the project's .cache/ are neither read nor written here.
+beforeEach(() => clearLayoutCache({ useStore: false }));
 
 /** A focus with `deps` it depends on, `users` depending on it, and an owner; titles from `title`. */
 function star(prefix: string, deps: number, users: number, title: (ref: string) => string, reverse = false): DiagramGraph {
@@ -39,7 +40,7 @@ test('graphs of the same shape share one layout, and each still gets its own nod
   const first = layoutDiagram(star('a', 3, 2, (ref) => ref.slice(-8)));
   // Other names, other titles of the same size, nodes and edges listed in another order.
   const second = layoutDiagram(star('b', 3, 2, (ref) => ref.slice(-8).toUpperCase(), true));
-  assert.deepEqual(layoutStats(), { layouts: 1, reused: 1, shapes: 1 });
+  assert.deepEqual(layoutStats(), { layouts: 1, reused: 1, stored: 0, shapes: 1 });
   assertWellPlaced(first);
   assertWellPlaced(second);
   assert.equal(second.nodes.find((n) => n.ref === 'component:default/b')!.shownTitle, 'EFAULT/B');
@@ -85,5 +86,71 @@ test('a boundary encloses the inside nodes, also when its layout is reused', () 
     assert.ok(b.y >= 0 && b.y + b.height <= layout.height && b.x + b.width <= layout.width, 'the boundary fits the drawing');
     assertWellPlaced(layout);
   }
-  assert.deepEqual(layoutStats(), { layouts: 1, reused: 1, shapes: 1 });
+  assert.deepEqual(layoutStats(), { layouts: 1, reused: 1, stored: 0, shapes: 1 });
+});
+
+test('layouts kept by one build are reused by the next, with the same geometry, and a new version of the code starts afresh', async () => {
+  const { mkdtemp, readFile, rm, writeFile } = await import('node:fs/promises');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'backlot-layouts-'));
+  const previous = process.env.BACKLOT_BUILD_CACHE_DIR;
+  process.env.BACKLOT_BUILD_CACHE_DIR = dir;
+  try {
+    clearLayoutCache();
+    const cold = layoutDiagram(star('a', 4, 1, (ref) => ref.slice(-9)));
+    assert.equal(layoutStats().layouts, 1);
+    flushLayoutStore();
+    const file = path.join(dir, 'diagram-layouts.json');
+    assert.equal(Object.keys(JSON.parse(await readFile(file, 'utf8')).shapes).length, 1, 'one shape kept');
+
+    clearLayoutCache(); // as a new build process would start
+    const warm = layoutDiagram(star('a', 4, 1, (ref) => ref.slice(-9)));
+    assert.deepEqual(layoutStats(), { layouts: 0, reused: 0, stored: 1, shapes: 1 });
+    assert.deepEqual(warm, cold);
+
+    // Kept by other layout code: not trusted.
+    const kept = JSON.parse(await readFile(file, 'utf8'));
+    await writeFile(file, JSON.stringify({ ...kept, version: 'older-code' }));
+    clearLayoutCache();
+    layoutDiagram(star('a', 4, 1, (ref) => ref.slice(-9)));
+    assert.deepEqual(layoutStats(), { layouts: 1, reused: 0, stored: 0, shapes: 1 });
+
+    // A broken file costs a cold layout, nothing else.
+    await writeFile(file, '{"version": ');
+    clearLayoutCache();
+    assert.deepEqual(layoutDiagram(star('a', 4, 1, (ref) => ref.slice(-9))), cold);
+    assert.equal(layoutStats().layouts, 1);
+  } finally {
+    if (previous === undefined) delete process.env.BACKLOT_BUILD_CACHE_DIR;
+    else process.env.BACKLOT_BUILD_CACHE_DIR = previous;
+    clearLayoutCache({ useStore: false });
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('the kept layouts hold only the shapes the last build used', async () => {
+  const { mkdtemp, readFile, rm } = await import('node:fs/promises');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'backlot-layouts-'));
+  const previous = process.env.BACKLOT_BUILD_CACHE_DIR;
+  process.env.BACKLOT_BUILD_CACHE_DIR = dir;
+  try {
+    clearLayoutCache();
+    layoutDiagram(star('a', 1, 0, (ref) => ref.slice(-5)));
+    layoutDiagram(star('b', 2, 0, (ref) => ref.slice(-5)));
+    flushLayoutStore();
+    clearLayoutCache();
+    layoutDiagram(star('b', 2, 0, (ref) => ref.slice(-5))); // from the store
+    layoutDiagram(star('c', 3, 0, (ref) => ref.slice(-5))); // new
+    flushLayoutStore();
+    const shapes = Object.keys(JSON.parse(await readFile(path.join(dir, 'diagram-layouts.json'), 'utf8')).shapes);
+    assert.equal(shapes.length, 2, 'the shape no longer drawn is gone');
+  } finally {
+    if (previous === undefined) delete process.env.BACKLOT_BUILD_CACHE_DIR;
+    else process.env.BACKLOT_BUILD_CACHE_DIR = previous;
+    clearLayoutCache({ useStore: false });
+    await rm(dir, { recursive: true, force: true });
+  }
 });

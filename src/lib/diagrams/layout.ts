@@ -6,8 +6,12 @@
 // same shape (a focus, a few neighbours, the same few relation labels), so a layout is computed
 // once per shape: node widths come in a few sizes (titles are cut to fit them), nodes are put in a
 // canonical order, and the geometry is reused for every graph of that shape. On the 10,000-entity
-// bench catalog: 916 layouts for 10,000 diagrams.
+// bench catalog: 916 layouts for 10,000 diagrams. The shapes are also kept between builds
+// (layout-store.ts), so a scheduled build lays out only the shapes that are new.
+import path from 'node:path';
 import dagre from '@dagrejs/dagre';
+import { layoutCodeVersion, openLayoutStore, type LayoutStore } from './layout-store.ts';
+import { buildCacheDir } from '../portal-config.ts';
 import type { DiagramEdge, DiagramGraph, DiagramNode } from './graph.ts';
 
 export interface PlacedNode extends DiagramNode {
@@ -63,17 +67,33 @@ interface ShapeLayout {
 }
 
 const cache = new Map<string, ShapeLayout>();
-let stats = { layouts: 0, reused: 0 };
+let stats = { layouts: 0, reused: 0, stored: 0 };
+let store: LayoutStore<ShapeLayout> | undefined;
+let storeDisabled = false;
+
+/** The layouts kept from the last build, opened at the first layout of this one. */
+function layoutStore(): LayoutStore<ShapeLayout> | undefined {
+  if (storeDisabled) return undefined;
+  store ??= openLayoutStore<ShapeLayout>(path.join(buildCacheDir(), 'diagram-layouts.json'), layoutCodeVersion());
+  return store;
+}
 
 /** How many layouts dagre computed and how many were reused, since the process started. */
-export function layoutStats(): { layouts: number; reused: number; shapes: number } {
+export function layoutStats(): { layouts: number; reused: number; stored: number; shapes: number } {
   return { ...stats, shapes: cache.size };
 }
 
-/** For tests: forget every memoised shape. */
-export function clearLayoutCache(): void {
+/** Writes the kept layouts now (otherwise done when the process exits). */
+export function flushLayoutStore(): void {
+  store?.flush();
+}
+
+/** For tests: forget every memoised shape; `useStore: false` also stops reading and writing the kept layouts. */
+export function clearLayoutCache(options: { useStore?: boolean } = {}): void {
   cache.clear();
-  stats = { layouts: 0, reused: 0 };
+  stats = { layouts: 0, reused: 0, stored: 0 };
+  store = undefined;
+  storeDisabled = options.useStore === false;
 }
 
 /**
@@ -163,9 +183,14 @@ export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
   let shape = cache.get(c.key);
   if (shape) {
     stats.reused++;
+  } else if ((shape = layoutStore()?.get(c.key))) {
+    stats.stored++;
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(c.key, shape);
   } else {
     stats.layouts++;
     shape = layoutShape(graph, c);
+    layoutStore()?.set(c.key, shape);
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
     cache.set(c.key, shape);
   }
