@@ -1,5 +1,8 @@
 import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { DiagramGraph } from './graph.ts';
 import { clearLayoutCache, flushLayoutStore, layoutDiagram, layoutStats, type DiagramLayout } from './layout.ts';
 
@@ -89,15 +92,24 @@ test('a boundary encloses the inside nodes, also when its layout is reused', () 
   assert.deepEqual(layoutStats(), { layouts: 1, reused: 1, stored: 0, shapes: 1 });
 });
 
-test('layouts kept by one build are reused by the next, with the same geometry, and a new version of the code starts afresh', async () => {
-  const { mkdtemp, readFile, rm, writeFile } = await import('node:fs/promises');
-  const os = await import('node:os');
-  const path = await import('node:path');
+/** Runs `body` with the kept layouts in a fresh temporary folder, as `backlot build --cache-dir` would. */
+async function withLayoutStore(body: (dir: string) => Promise<void>): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'backlot-layouts-'));
   const previous = process.env.BACKLOT_BUILD_CACHE_DIR;
   process.env.BACKLOT_BUILD_CACHE_DIR = dir;
   try {
     clearLayoutCache();
+    await body(dir);
+  } finally {
+    if (previous === undefined) delete process.env.BACKLOT_BUILD_CACHE_DIR;
+    else process.env.BACKLOT_BUILD_CACHE_DIR = previous;
+    clearLayoutCache({ useStore: false });
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+test('layouts kept by one build are reused by the next, with the same geometry, and a new version of the code starts afresh', () =>
+  withLayoutStore(async (dir) => {
     const cold = layoutDiagram(star('a', 4, 1, (ref) => ref.slice(-9)));
     assert.equal(layoutStats().layouts, 1);
     flushLayoutStore();
@@ -121,23 +133,10 @@ test('layouts kept by one build are reused by the next, with the same geometry, 
     clearLayoutCache();
     assert.deepEqual(layoutDiagram(star('a', 4, 1, (ref) => ref.slice(-9))), cold);
     assert.equal(layoutStats().layouts, 1);
-  } finally {
-    if (previous === undefined) delete process.env.BACKLOT_BUILD_CACHE_DIR;
-    else process.env.BACKLOT_BUILD_CACHE_DIR = previous;
-    clearLayoutCache({ useStore: false });
-    await rm(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test('the kept layouts hold only the shapes the last build used', async () => {
-  const { mkdtemp, readFile, rm } = await import('node:fs/promises');
-  const os = await import('node:os');
-  const path = await import('node:path');
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'backlot-layouts-'));
-  const previous = process.env.BACKLOT_BUILD_CACHE_DIR;
-  process.env.BACKLOT_BUILD_CACHE_DIR = dir;
-  try {
-    clearLayoutCache();
+test('the kept layouts hold only the shapes the last build used', () =>
+  withLayoutStore(async (dir) => {
     layoutDiagram(star('a', 1, 0, (ref) => ref.slice(-5)));
     layoutDiagram(star('b', 2, 0, (ref) => ref.slice(-5)));
     flushLayoutStore();
@@ -147,10 +146,4 @@ test('the kept layouts hold only the shapes the last build used', async () => {
     flushLayoutStore();
     const shapes = Object.keys(JSON.parse(await readFile(path.join(dir, 'diagram-layouts.json'), 'utf8')).shapes);
     assert.equal(shapes.length, 2, 'the shape no longer drawn is gone');
-  } finally {
-    if (previous === undefined) delete process.env.BACKLOT_BUILD_CACHE_DIR;
-    else process.env.BACKLOT_BUILD_CACHE_DIR = previous;
-    clearLayoutCache({ useStore: false });
-    await rm(dir, { recursive: true, force: true });
-  }
-});
+  }));
