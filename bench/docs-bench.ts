@@ -2,8 +2,10 @@
 // corpus, Backlot (`backlot docs preview`: collect, render, write the pages with the portal's docs
 // page markup and stylesheets, Pagefind index — no Astro build) beside MkDocs from Debian's `mkdocs`
 // package (`mkdocs build`, its own theme and search index) on the same corpus in the same run. Both
-// are timed as child processes, wall and CPU (user+sys, from the shell's `times`), because the
-// machine is shared. Also the renderer alone (lib/markdown + link checking, in this process).
+// are timed as child processes, wall and CPU (user+sys, from the shell's `times`; worker threads are
+// in the process's CPU), with the load average around each run, because the machine is shared.
+// Cold: no --cache-dir, so every page is rendered; the preview uses its default threads (one per
+// core). Also the renderer alone (lib/markdown + link checking, in this process, one thread).
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -28,6 +30,9 @@ export interface DocsBenchRow {
   /** Size of one page's HTML in each output, to show whether it grows with the site. */
   backlotPageBytes: number;
   mkdocsPageBytes?: number;
+  /** 1-minute load average before and after each timed run: the machine is shared. */
+  backlotLoad: [number, number];
+  mkdocsLoad?: [number, number];
 }
 
 /** `times`' second line: the children's user and system time, e.g. `0m5.84s 0m0.55s`. */
@@ -38,15 +43,16 @@ function childCpuMs(stderr: string): number {
 }
 
 /** Runs a command to completion through /bin/sh, which reports its children's CPU time with `times`. */
-function timed(command: string, args: string[], cwd: string): Promise<{ wallMs: number; cpuMs: number }> {
+function timed(command: string, args: string[], cwd: string): Promise<{ wallMs: number; cpuMs: number; load: [number, number] }> {
   const started = performance.now();
+  const loadBefore = os.loadavg()[0];
   return new Promise((resolve, reject) => {
     const script = '"$0" "$@" >/dev/null; status=$?; times >&2; exit $status';
     const child = spawn('/bin/sh', ['-c', script, command, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CI: '1' } });
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve({ wallMs: performance.now() - started, cpuMs: childCpuMs(err) }) : reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${err.slice(-2000)}`))));
+    child.on('close', (code) => (code === 0 ? resolve({ wallMs: performance.now() - started, cpuMs: childCpuMs(err), load: [loadBefore, os.loadavg()[0]] }) : reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${err.slice(-2000)}`))));
   });
 }
 
@@ -80,7 +86,7 @@ export async function runDocsBench(sizes: number[], say: (s: string) => void): P
       say(`docs bench: ${pages} pages — backlot docs preview…`);
       const backlot = await timed(process.execPath, [path.join(projectRoot, 'cli/backlot.ts'), 'docs', 'preview', repo, '--out', out], dir);
       const samplePage = corpusPagePath(Math.floor(pages / 2)).replace(/\.md$/, '');
-      const row: DocsBenchRow = { pages, backlotMs: backlot.wallMs, backlotCpuMs: backlot.cpuMs, rendererMs, rendererCpuMs, backlotPageBytes: htmlBytes(path.join(out, 'docs/default/component/docs-corpus', samplePage, 'index.html')) };
+      const row: DocsBenchRow = { pages, backlotMs: backlot.wallMs, backlotCpuMs: backlot.cpuMs, rendererMs, rendererCpuMs, backlotLoad: backlot.load, backlotPageBytes: htmlBytes(path.join(out, 'docs/default/component/docs-corpus', samplePage, 'index.html')) };
       await rm(out, { recursive: true, force: true });
       if (mkdocs) {
         say(`docs bench: ${pages} pages — mkdocs build…`);
@@ -88,6 +94,7 @@ export async function runDocsBench(sizes: number[], say: (s: string) => void): P
         const built = await timed(mkdocs, ['build', '--quiet', '--site-dir', site], repo);
         row.mkdocsMs = built.wallMs;
         row.mkdocsCpuMs = built.cpuMs;
+        row.mkdocsLoad = built.load;
         row.mkdocsPageBytes = htmlBytes(path.join(site, samplePage, 'index.html'));
       }
       rows.push(row);
@@ -110,6 +117,7 @@ export function formatDocsBench(rows: DocsBenchRow[]): string {
         ['ratio, wall (backlot / mkdocs pages/s)', ratio(r.mkdocsMs, r.backlotMs)],
         ['ratio, CPU (backlot / mkdocs pages per CPU-second)', ratio(r.mkdocsCpuMs, r.backlotCpuMs)],
         ['renderer alone (in process, cold start of its grammars)', perSecond(r.pages, r.rendererMs, r.rendererCpuMs)],
+        ['load average (1 min) before → after: backlot / mkdocs', `${r.backlotLoad.map((l) => l.toFixed(1)).join(' → ')} / ${r.mkdocsLoad ? r.mkdocsLoad.map((l) => l.toFixed(1)).join(' → ') : '—'}`],
         ['one page, backlot / mkdocs', `${formatBytes(r.backlotPageBytes)} / ${r.mkdocsPageBytes === undefined ? '—' : formatBytes(r.mkdocsPageBytes)}`],
       ]),
     )

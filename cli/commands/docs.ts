@@ -120,7 +120,8 @@ async function preview(repo: string, out: string, base: string, configFile: stri
     const site = await writePreviewSite(own, { out, base, title: `Docs preview · ${own[0].ref}`, assetsDir: path.join(content, 'docs', DOCS_ASSETS_DIR), entities: await previewEntities(content, own), iframeHosts: docs.iframeHosts, imageHosts: docs.imageHosts, cache, threads, pool });
     await pool?.close();
     if (cache) process.stdout.write(`render cache: ${cache.stats.hits} pages reused, ${cache.stats.misses} rendered (${cacheDir})\n`);
-    const search = await indexSite(out);
+    // Its pages and front page: Pagefind need not list the folder first to size its parts.
+    const search = await indexSite(out, { htmlPages: site.pages + 1 });
     for (const error of search.errors) process.stderr.write(`backlot docs preview: search index: ${error}\n`);
     const problems = [
       ...own.flatMap((r) => r.problems.map((p) => ({ ...p, entity: r.ref }))),

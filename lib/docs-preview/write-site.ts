@@ -57,23 +57,37 @@ export interface PreviewResult {
 
 const THEME_SCRIPT = `(function () { var d = document.documentElement, t = null; d.classList.add('js'); try { t = localStorage.getItem('backlot-theme'); } catch (e) {} if (t !== 'dark' && t !== 'light') t = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'; d.setAttribute('data-theme', t); })();`;
 
+/** The parts of the frame that are the same on every page of a preview, serialised once. */
+const frameParts = new Map<string, { links: string; header: string; searchScript: string }>();
+function partsOf(base: string, title: string) {
+  const key = `${base}\0${title}`;
+  let parts = frameParts.get(key);
+  if (!parts) {
+    parts = {
+      links: toHtml([
+        { type: 'element', tagName: 'link', properties: { rel: ['stylesheet'], href: `${base}${OWN_DIR}/docs.css` }, children: [] },
+        { type: 'element', tagName: 'link', properties: { rel: ['stylesheet'], href: `${base}pagefind/pagefind-ui.css` }, children: [] },
+      ]),
+      header: toHtml({
+        type: 'element', tagName: 'header', properties: { className: ['site-header'], dataPagefindIgnore: 'all' },
+        children: [{ type: 'element', tagName: 'div', properties: { className: ['container'] }, children: [
+          { type: 'element', tagName: 'a', properties: { className: ['brand'], href: base, dataTestid: 'brand' }, children: [{ type: 'text', value: title }] },
+          { type: 'element', tagName: 'div', properties: { className: ['header-tools'], id: 'preview-search', dataPagefindBase: `${base}pagefind/`, dataBase: base }, children: [] },
+        ] }],
+      }),
+      searchScript: toHtml({ type: 'element', tagName: 'script', properties: { src: `${base}pagefind/pagefind-ui.js` }, children: [] }),
+    };
+    frameParts.set(key, parts);
+  }
+  return parts;
+}
+
 function frame(options: { base: string; title: string; pageTitle: string; body: string; diagram: boolean }): string {
   const { base } = options;
-  const head = toHtml([
-    { type: 'element', tagName: 'title', properties: {}, children: [{ type: 'text', value: `${options.pageTitle} · ${options.title}` }] },
-    { type: 'element', tagName: 'link', properties: { rel: ['stylesheet'], href: `${base}${OWN_DIR}/docs.css` }, children: [] },
-    { type: 'element', tagName: 'link', properties: { rel: ['stylesheet'], href: `${base}pagefind/pagefind-ui.css` }, children: [] },
-  ]);
-  const header = toHtml({
-    type: 'element', tagName: 'header', properties: { className: ['site-header'], dataPagefindIgnore: 'all' },
-    children: [{ type: 'element', tagName: 'div', properties: { className: ['container'] }, children: [
-      { type: 'element', tagName: 'a', properties: { className: ['brand'], href: base, dataTestid: 'brand' }, children: [{ type: 'text', value: options.title }] },
-      { type: 'element', tagName: 'div', properties: { className: ['header-tools'], id: 'preview-search', dataPagefindBase: `${base}pagefind/`, dataBase: base }, children: [] },
-    ] }],
-  });
+  const { links, header, searchScript } = partsOf(base, options.title);
+  const head = toHtml({ type: 'element', tagName: 'title', properties: {}, children: [{ type: 'text', value: `${options.pageTitle} · ${options.title}` }] }) + links;
   // The base is a URL path (the command checks it); it is still encoded for each place it goes.
   const diagram = options.diagram ? `<script type="module">import { renderDiagrams } from ${JSON.stringify(`${base}${OWN_DIR}/mermaid-diagrams.js`).replace(/</g, '\\u003c')}; renderDiagrams();</script>` : '';
-  const searchScript = toHtml({ type: 'element', tagName: 'script', properties: { src: `${base}pagefind/pagefind-ui.js` }, children: [] });
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark">${head}<script>${THEME_SCRIPT}</script></head>
 <body data-page="docs"><a class="skip-link" href="#main">Skip to content</a>${header}<main id="main" tabindex="-1"><div class="container">${options.body}</div></main>
