@@ -34,7 +34,7 @@ Options:
   --config <file>  Portal configuration for docs options (iframeHosts, imageHosts)
   --cache-dir <dir>  Keep rendered pages here between runs; an unchanged page is not rendered
                    again (e.g. a folder the CI cache restores)
-  --threads <n>    Threads that render a site of 200 pages or more (default: one per core);
+  --threads <n>    Threads that render a site of 1,000 pages or more (default: one per core);
                    1 renders in the main thread only. The output is the same either way.
   -h, --help       Show this help.
 

@@ -1,4 +1,4 @@
-// A large site renders on worker threads beside the main thread (render-pool.ts): the written
+// A large site (1,000+ pages; 100 here) renders on worker threads beside the main thread (render-pool.ts): the written
 // preview must be byte for byte the one a single thread writes, problems and page order included,
 // and the render cache filled by the pool must answer like one filled in one thread.
 import { test } from 'node:test';
@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocsPage, DocsRecord, DocsVersion, NavItem } from './records.ts';
-import { POOL_MIN_PAGES, createRenderPool } from './render-pool.ts';
+import { createRenderPool } from './render-pool.ts';
 import { renderDocsVersion } from './render-site.ts';
 import { createRenderCache } from './render-cache.ts';
 import { writePreviewSite } from '../docs-preview/write-site.ts';
@@ -19,7 +19,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 
 /** Corpus pages plus the example organisation's docs (tabs, admonitions, Mermaid, several languages) and broken links. */
 function bigVersion(): DocsVersion {
-  const total = POOL_MIN_PAGES + 20;
+  const total = 120;
   const pages: DocsPage[] = Array.from({ length: total }, (_, i) => ({ path: corpusPagePath(i), repoPath: `docs/${corpusPagePath(i)}`, markdown: corpusPage(i, total) }));
   for (const repo of ['shipment-service', 'architecture', 'tracking-gateway']) {
     const docs = path.join(root, 'examples/repos', repo, 'docs');
@@ -46,13 +46,15 @@ test('a preview rendered on worker threads is byte-identical to one rendered in 
   const record: DocsRecord = { ref: 'component:default/big', versions: [version], problems: [], collectedAt: 'now', source: 'repos/big' };
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'backlot-render-pool-'));
   try {
-    const common = { base: '/pr-3/', title: 'Preview', assetsDir: tmp, entities: new Map() };
+    const common = { base: '/pr-3/', title: 'Preview', assetsDir: tmp, entities: new Map(), poolMinPages: 100 };
     const one = await writePreviewSite([record], { ...common, out: path.join(tmp, 'one'), threads: 1 });
     const pool = createRenderPool(1);
     let many;
     try {
       assert.equal(pool.workers, 1);
       many = await writePreviewSite([record], { ...common, out: path.join(tmp, 'many'), pool });
+      assert.ok(pool.rendered.workers > 0 && pool.rendered.main > 0, `both threads rendered: ${JSON.stringify(pool.rendered)}`);
+      assert.equal(pool.rendered.workers + pool.rendered.main, version.pages.length);
     } finally {
       await pool.close();
     }
@@ -76,7 +78,8 @@ test('the render cache filled through the pool answers the next run like one fil
   try {
     const single = await renderDocsVersion(record, version, { base: '/' });
     const cache = createRenderCache(tmp);
-    const pooled = await renderDocsVersion(record, version, { base: '/', cache, pool });
+    const pooled = await renderDocsVersion(record, version, { base: '/', cache, pool, poolMinPages: 100 });
+    assert.ok(pool.rendered.workers > 0, 'the worker rendered pages');
     assert.equal(cache.stats.misses, version.pages.length);
     const again = createRenderCache(tmp);
     const cached = await renderDocsVersion(record, version, { base: '/', cache: again });

@@ -38,11 +38,17 @@ export interface RenderPool {
   render(site: SiteLinks, job: PageJob): Promise<PageRendering>;
   /** Worker threads in the pool (the main thread renders beside them). */
   readonly workers: number;
+  /** Pages rendered so far by the workers and by the main thread. */
+  readonly rendered: { workers: number; main: number };
   close(): Promise<void>;
 }
 
-/** Below this many pages a site renders in the main thread: a worker's start costs ~0.5 s of CPU. */
-export const POOL_MIN_PAGES = 200;
+/**
+ * Below this many pages a site renders in the main thread. A worker costs ~1.5 s of CPU to load
+ * the renderer, compile its grammars and warm its JIT: at 300 pages that was 6.7 s CPU instead of
+ * 5.0 s for the same wall time (4.1 s against 3.9 s, DESIGN.md "Docs build speed").
+ */
+export const POOL_MIN_PAGES = 1000;
 /** Jobs handed to a worker ahead, so it is not idle while the main thread renders a page. */
 const AHEAD = 4;
 
@@ -87,6 +93,7 @@ export function createRenderPool(workers = Math.max(1, os.availableParallelism()
   let localBusy = false;
   let failed: Error | undefined;
   const localContexts = new WeakMap<SiteLinks, LinkContext>();
+  const rendered = { workers: 0, main: 0 };
 
   for (let i = 0; i < workers; i++) {
     // A path, not `new URL('./…', import.meta.url)`: Vite would copy the worker into the portal's
@@ -97,7 +104,10 @@ export function createRenderPool(workers = Math.max(1, os.availableParallelism()
       const pending = slot.inFlight.get(message.id);
       if (!pending) return;
       slot.inFlight.delete(message.id);
-      if (message.rendering) pending.resolve(message.rendering);
+      if (message.rendering) {
+        rendered.workers++;
+        pending.resolve(message.rendering);
+      }
       else pending.reject(new Error(`rendering ${pending.job.path} in a worker failed: ${message.error}`));
       pump();
     });
@@ -149,7 +159,9 @@ export function createRenderPool(workers = Math.max(1, os.availableParallelism()
     try {
       let context = localContexts.get(pending.site);
       if (!context) localContexts.set(pending.site, (context = linkContextOf(pending.site)));
-      pending.resolve(await renderPage(context, pending.job));
+      const rendering = await renderPage(context, pending.job);
+      rendered.main++;
+      pending.resolve(rendering);
     } catch (error) {
       pending.reject(error as Error);
     }
@@ -159,6 +171,7 @@ export function createRenderPool(workers = Math.max(1, os.availableParallelism()
 
   return {
     workers: slots.length,
+    rendered,
     render(site, job) {
       if (failed && slots.length === 0) return Promise.reject(failed);
       return new Promise<PageRendering>((resolve, reject) => {

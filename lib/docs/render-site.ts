@@ -38,8 +38,10 @@ export interface RenderSiteOptions {
   base: string;
   /** Pages rendered by an earlier run, reused when nothing they depend on changed. */
   cache?: RenderCache;
-  /** Threads to render a version of at least POOL_MIN_PAGES pages on (render-pool.ts). */
+  /** Threads to render a version of at least `poolMinPages` pages on (render-pool.ts). */
   pool?: RenderPool;
+  /** Default POOL_MIN_PAGES; tests lower it to run the pool on a small site. */
+  poolMinPages?: number;
 }
 
 export async function renderDocsVersion(record: DocsRecord, version: DocsVersion, options: RenderSiteOptions): Promise<RenderedDocsVersion> {
@@ -53,7 +55,7 @@ export async function renderDocsVersion(record: DocsRecord, version: DocsVersion
   const ids = new Map<string, Set<string>>();
 
   const linkContext = { pageSet, assets: version.assets, root, base, imageHosts: options.imageHosts ?? [] };
-  const pool = options.pool && version.pages.length >= POOL_MIN_PAGES ? options.pool : undefined;
+  const pool = options.pool && version.pages.length >= (options.poolMinPages ?? POOL_MIN_PAGES) ? options.pool : undefined;
   const site: SiteLinks = { pages: [...pageSet], assets: version.assets, root, base, imageHosts: linkContext.imageHosts };
   const renderOne = (page: DocsVersion['pages'][number]): Promise<RenderedMarkdown> => {
     const resolveLink = (request: LinkRequest): LinkResolution => resolveDocsLink(request, page.path, linkContext);
