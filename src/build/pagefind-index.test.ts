@@ -44,3 +44,18 @@ test('the part of a page depends only on its path and the number of parts', () =
   const seen = new Set(Array.from({ length: 200 }, (_, i) => searchPartOf(`catalog/e${i}/index.html`, 5)));
   assert.deepEqual([...seen].sort(), [0, 1, 2, 3, 4]);
 });
+
+test('graph views of a system are neither read nor counted towards a part', async () => {
+  const dir = await site(8);
+  for (let i = 0; i < 18; i++) {
+    const view = path.join(dir, 'catalog', 'default', 'system', 'shop', 'graph', `v${i}`);
+    await mkdir(view, { recursive: true });
+    await writeFile(path.join(view, 'index.html'), `<html lang="en"><body><main data-pagefind-body><h1>Graph view ${i}</h1></main></body></html>`);
+  }
+  const report = await indexSite(dir, { partPages: 10 });
+  assert.equal(report.parts, 1, '9 pages at 10 a part: the 18 views do not count');
+  assert.equal(report.scanned, 9);
+  assert.equal(report.pages, 8, 'a view is not indexed even when marked as a body');
+  assert.deepEqual(JSON.parse(readFileSync(path.join(dir, 'pagefind', 'parts.json'), 'utf8')), { bundles: [] });
+  assert.ok(existsSync(path.join(dir, 'pagefind', 'pagefind.js')));
+});

@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isGraphPageFile } from '../lib/diagrams/graph-variants.ts';
 
 /** Pages per search index part; past it the index is split (`backlot build --search-part-pages`). */
 export const DEFAULT_SEARCH_PART_PAGES = 12_000;
@@ -69,9 +70,17 @@ export function searchPartOf(page: string, parts: number): number {
 export async function indexSite(outDir: string, options: { partPages?: number; htmlPages?: number } = {}): Promise<SearchIndexReport> {
   const partPages = options.partPages ?? DEFAULT_SEARCH_PART_PAGES;
   if (options.htmlPages !== undefined && options.htmlPages <= partPages) return indexWhole(outDir);
-  const pages = sitePages(outDir);
+  const all = sitePages(outDir);
+  // A system's 18 graph views are never results (no data-pagefind-body): not read, and not counted
+  // towards a part, or 3,960 of them at 10,000 entities would split the index in two for nothing.
+  const pages = all.filter((page) => !isGraphPageFile(page));
   const parts = Math.max(1, Math.ceil(pages.length / partPages));
-  if (parts === 1) return indexWhole(outDir);
+  if (parts === 1 && pages.length === all.length) return indexWhole(outDir);
+  if (parts === 1) {
+    const written = await indexPages(outDir, pages, path.join(outDir, 'pagefind'));
+    writeFileSync(path.join(outDir, 'pagefind', SEARCH_PARTS_FILE), JSON.stringify({ bundles: [] }) + '\n');
+    return { ...written, ...folderSize(path.join(outDir, 'pagefind')), parts: 1 };
+  }
   const report: SearchIndexReport = { pages: 0, scanned: 0, bytes: 0, files: 0, errors: [], parts };
   const bundles: string[] = [];
   for (let part = 0; part < parts; part++) {

@@ -72,3 +72,11 @@ export const GRAPH_PAGE_KINDS = new Set(['system', 'domain']);
 export function graphPagePath(entityPath: string, v: GraphVariant): string {
   return `${entityPath}graph/${variantId(v)}/`;
 }
+
+/**
+ * True for a graph page's file in the built site (`catalog/<ns>/<kind>/<name>/graph/<view>/index.html`;
+ * no entity page is that deep). Search leaves them out: they are views of the entity's page.
+ */
+export function isGraphPageFile(file: string): boolean {
+  return /^catalog\/[^/]+\/[^/]+\/[^/]+\/graph\/[^/]+\/index\.html$/.test(file);
+}
