@@ -82,6 +82,15 @@ export const configSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    diagrams: Type.Object(
+      {
+        explore: Type.Boolean({
+          default: true,
+          description: 'pre-render the explore-graph views of systems and domains (18 pages each; `false` leaves them and their link out, for large catalogs where build time matters more)',
+        }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     sections: Type.Array(sectionSchema, { default: DEFAULT_SECTION_IDS, description: 'entity page sections, in order' }),
     ...concernBlocks,
   },

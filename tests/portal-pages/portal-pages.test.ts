@@ -279,3 +279,22 @@ test('the problems page is in the navigation; each problem links to its entity',
     await page.close();
   }
 });
+
+test('diagrams.explore: false builds no explore-graph views and no link to them; the diagram itself stays', async () => {
+  const { existsSync, readFileSync } = await import('node:fs');
+  const config = path.join(dir, 'no-explore.config.yaml');
+  await writeFile(config, `title: Diagrams\ncatalog:\n  locations: [${JSON.stringify(path.join(dir, 'org', 'catalog-info.yaml'))}]\ndiagrams:\n  explore: false\n`);
+  const quietOut = await mkdtemp(path.join(PROJECT_ROOT, 'test-results', 'no-explore-'));
+  try {
+    await runBacklot(['build', '--config', config, '--content-dir', path.join(dir, 'content'), '--out', quietOut, '--quiet']);
+    const shop = path.join(quietOut, 'catalog', 'default', 'system', 'shop');
+    const html = readFileSync(path.join(shop, 'index.html'), 'utf8');
+    assert.match(html, /data-section="diagram"/, 'the system diagram is still drawn');
+    assert.doesNotMatch(html, /data-testid="explore-graph"/, 'no link to views that do not exist');
+    assert.equal(existsSync(path.join(shop, 'graph')), false, 'no graph views rendered');
+    // And with the default (the shared build above), both are there.
+    assert.equal(existsSync(path.join(outDir, 'catalog', 'default', 'system', 'shop', 'graph', '2-all-lr', 'index.html')), true);
+  } finally {
+    await rm(quietOut, { recursive: true, force: true });
+  }
+});
