@@ -25,6 +25,8 @@ Options:
   --entities N      entities in the synthetic organisation (default 10000)
   --seed N          generator seed (default 42)
   --baseline        also build N trivial pages with bare Astro (bench/bare-astro/)
+  --warm            build a second time with the cache the first left (kept diagram layouts,
+                    rendered docs), as a scheduled run with .cache/ restored would
   --cpu-prof        profile collect and build (V8 CPU profiles kept, top self time printed)
   --json            print the figures as JSON on stdout
   --keep            keep the temporary folder (organisation, content, dist)
@@ -135,6 +137,7 @@ async function main(): Promise<number> {
       entities: { type: 'string', default: '10000' },
       seed: { type: 'string', default: '42' },
       baseline: { type: 'boolean', default: false },
+      warm: { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
@@ -247,6 +250,13 @@ async function main(): Promise<number> {
 
     say('build …');
     const build = await runMeasured('build', workDir, await profileArgs('build'), 'cli/commands/build.ts', ['--config', configFile, '--content-dir', dirs.content, '--cache-dir', path.join(workDir, 'build-cache'), '--out', dirs.dist, '--no-budgets'], values.verbose);
+    // A scheduled build restores .cache/ (kept diagram layouts, rendered docs): built again on the
+    // same content with the cache the first build left, as the next run of the workflow would.
+    let warm: StepResult | undefined;
+    if (values.warm) {
+      say('build again, with what the first build kept …');
+      warm = await runMeasured('build (warm)', workDir, [], 'cli/commands/build.ts', ['--config', configFile, '--content-dir', dirs.content, '--cache-dir', path.join(workDir, 'build-cache'), '--out', dirs.dist, '--no-budgets'], values.verbose);
+    }
     const dist: DistStats = await measureDist(dirs.dist);
     const weights = await measurePageWeights(dirs.dist);
     say('first search in Chromium …');
@@ -270,6 +280,7 @@ async function main(): Promise<number> {
       collect: { ...collect, entityRecords: collectedEntities },
       build: { ...build, pagesPerSecond: Math.round((dist.htmlPages / build.wallMs) * 1000), dist, pageWeights: weights, search, entityPageJs: entityJs },
       ...(baseline ? { baseline } : {}),
+      ...(warm ? { warm } : {}),
       machine: { cpus: os.cpus().length, memoryBytes: os.totalmem(), node: process.version },
     };
 
@@ -306,6 +317,16 @@ async function main(): Promise<number> {
           ['entity page JS loaded (gzip)', entityJs ? `${formatBytes(entityJs.gzip)} in ${entityJs.files} files (${formatBytes(entityJs.bytes)} uncompressed), lazy chunks included; diagram drawn ${entityJs.msToDiagram === undefined ? 'n/a (none on the page)' : `${entityJs.msToDiagram} ms`} after navigation (Chromium)` : 'no entity page'],
         ]),
       ];
+      if (warm) {
+        blocks.push(
+          table('build again with the kept cache (as the next scheduled run)', [
+            ['wall time', formatMs(warm.wallMs)],
+            ['peak memory', memory(warm)],
+            ['CPU time', `${formatMs(warm.cpuMs)}${warm.childrenCpuMs !== undefined ? `, ${formatMs(warm.childrenCpuMs)} in child processes` : ''}`],
+            ['stages', formatStages(warm)],
+          ]),
+        );
+      }
       if (baseline) {
         blocks.push(
           table('bare Astro baseline (trivial pages)', [
