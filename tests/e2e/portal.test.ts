@@ -65,6 +65,10 @@ describe('the built portal in a browser', { timeout: 1_200_000 }, () => {
     t.after(closePages);
     const { word, target, owner, othersWithWord } = pickSearchTarget(catalog);
     const page = await newPage();
+    const filterRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('.pf_filter')) filterRequests.push(request.url());
+    });
     await page.goto(new URL('search/', portal!.home).href);
     const input = page.locator('[data-testid="search-input"]');
     await input.click();
@@ -72,6 +76,12 @@ describe('the built portal in a browser', { timeout: 1_200_000 }, () => {
     const result = (ref: string) => page.locator(`[data-testid="search-results"] a[href="${entityUrl(portal!.home, ref, true)}"]`).first();
     await result(target.ref).waitFor({ timeout: 15_000 });
     for (const other of othersWithWord) await result(other.ref).waitFor({ timeout: 10_000 });
+    // Facet counts cost every facet's index: fetched only when the person turns to the facets.
+    assert.deepEqual(filterRequests, [], 'a query without facets fetches no facet index');
+    const ownerFacet = page.locator('[data-testid="facet-owner"]');
+    await ownerFacet.focus();
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLOptionElement>('[data-testid="facet-owner"] option')].some((o) => /\(\d+\)$/.test(o.textContent ?? '')), undefined, { timeout: 10_000 });
+    assert.ok(filterRequests.length > 0, 'turning to the facets loads their indexes, and the options show counts');
     assert.ok(othersWithWord.length > 0, `"${word}" should also match entities of another owner than ${owner}, so the facet has something to remove`);
     await page.locator('[data-testid="facet-owner"]').selectOption(owner);
     for (const other of othersWithWord) await result(other.ref).waitFor({ state: 'detached', timeout: 10_000 });
