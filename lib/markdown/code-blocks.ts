@@ -4,7 +4,7 @@
 import type { Element } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import { bundledLanguages, type BundledLanguage } from 'shiki';
-import { getApiHighlighter, MAX_HIGHLIGHT_CHARS, THEMES } from '../apidocs/highlight.ts';
+import { getApiHighlighter, LINE_TIME_LIMIT_MS, MAX_HIGHLIGHT_CHARS, THEMES, warmGrammar } from '../apidocs/highlight.ts';
 
 function languageOf(code: Element): string | undefined {
   const classes = (code.properties.className as string[] | undefined) ?? [];
@@ -38,19 +38,6 @@ export function codeBlockOf(pre: Element): CodeBlock | undefined {
   return code && lang ? { pre, lang, code: hastToString(code).replace(/\n$/, '') } : undefined;
 }
 
-/**
- * Shiki stops tokenizing a line after a wall-clock limit (500 ms by default) and leaves the rest of
- * it one plain token, which guards against a pathological line. The JavaScript regex engine
- * compiles a grammar's patterns the first time they are used, inside that limit: 150–200 ms of CPU
- * for bash or python, over 500 ms of wall time on a busy machine or in a render thread that is
- * still starting, so a block came out coloured or not depending on the load (seen twice: the first
- * block of a run, and a Python signature in a worker). Each grammar is first run on this text of
- * ours without the limit (compiling its main patterns), and the author's lines get 5 s each: far
- * beyond compiling a rule, still a bound on a line that would never finish.
- */
-const LINE_TIME_LIMIT_MS = 5_000;
-const WARM_UP = 'name = "text" + \'text\' # comment\n// comment /* comment */ -- comment\nkey: [1, 2.5, true, null] <tag attr="v">\n';
-const warmed = new Set<string>();
 
 /** Highlights the blocks in place (grammars loaded on first use); returns whether one is a Mermaid diagram. */
 export async function highlightCodeBlocks(blocks: CodeBlock[]): Promise<boolean> {
@@ -64,11 +51,7 @@ export async function highlightCodeBlocks(blocks: CodeBlock[]): Promise<boolean>
     if (!(block.lang in bundledLanguages) || block.code.length > MAX_HIGHLIGHT_CHARS) continue;
     const shiki = await getApiHighlighter();
     const lang = block.lang as BundledLanguage;
-    if (!warmed.has(lang)) {
-      if (!shiki.getLoadedLanguages().includes(lang)) await shiki.loadLanguage(lang);
-      shiki.codeToTokensBase(WARM_UP, { lang, theme: THEMES.light, tokenizeTimeLimit: 0 });
-      warmed.add(lang);
-    }
+    await warmGrammar(shiki, lang); // outside Shiki's per-line time limit: see lib/apidocs/highlight.ts
     const highlighted = shiki.codeToHast(block.code, { lang, themes: THEMES, defaultColor: false, tokenizeTimeLimit: LINE_TIME_LIMIT_MS });
     const pre = highlighted.children[0];
     if (pre?.type === 'element') Object.assign(block.pre, pre);
