@@ -38,7 +38,6 @@ export function codeBlockOf(pre: Element): CodeBlock | undefined {
   return code && lang ? { pre, lang, code: hastToString(code).replace(/\n$/, '') } : undefined;
 }
 
-
 /** Highlights the blocks in place (grammars loaded on first use); returns whether one is a Mermaid diagram. */
 export async function highlightCodeBlocks(blocks: CodeBlock[]): Promise<boolean> {
   let hasDiagram = false;

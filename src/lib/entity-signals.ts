@@ -40,6 +40,8 @@ export function entitySignals(ref: string): EntitySignals {
   return { get };
 }
 
+const organisationCache = new Map<string, { version: number; envelope: DataEnvelope | undefined }>();
+
 /** Organisation-wide data collector `name` wrote on `topic` (team roll-ups, /cost/ …), or undefined. */
 export function organisationData<T = unknown>(name: string, topic: string): DataEnvelope<T> | undefined {
   const dir = contentDir();
@@ -55,5 +57,3 @@ export function organisationData<T = unknown>(name: string, topic: string): Data
   organisationCache.set(file, { version, envelope });
   return envelope as DataEnvelope<T> | undefined;
 }
-
-const organisationCache = new Map<string, { version: number; envelope: DataEnvelope | undefined }>();

@@ -38,8 +38,9 @@ export function enhanceSearch() {
   };
 
   // Facet counts need every facet's index, in every index part: at 100,000 entities 995 kB (40
-  // files) of a first query's 2.2 MB. They are loaded when a person turns to the facets (or arrives with one
-  // set), not for every query; until then the options show no counts and all stay choosable.
+  // files) of a first query's 2.2 MB. They are loaded when a person turns to the facets (or
+  // arrives with one set), not for every query; until then the options show no counts and all
+  // stay choosable.
   let counts: Promise<void> | undefined;
   let countsReady = false;
   const wantCounts = () => {
@@ -51,12 +52,11 @@ export function enhanceSearch() {
       }, () => undefined);
     return counts;
   };
-  form.addEventListener('focusin', (event) => {
-    if (facets.includes(event.target as HTMLSelectElement)) void wantCounts();
-  });
-  form.addEventListener('pointerdown', (event) => {
-    if (facets.includes(event.target as HTMLSelectElement)) void wantCounts();
-  });
+  for (const type of ['focusin', 'pointerdown']) {
+    form.addEventListener(type, (event) => {
+      if (facets.includes(event.target as HTMLSelectElement)) void wantCounts();
+    });
+  }
   if (facets.some((select) => select.value)) void wantCounts();
 
   let generation = 0;

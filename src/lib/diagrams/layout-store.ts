@@ -13,7 +13,6 @@ export interface LayoutStore<T> {
   set(key: string, value: T): void;
   /** Writes the shapes used since the store was opened (also done when the process exits). */
   flush(): void;
-  stats(): { loaded: number; used: number; added: number };
 }
 
 interface StoreFile<T> {
@@ -50,15 +49,14 @@ export function openLayoutStore<T>(file: string, version: string | null): Layout
     }
   }
   const used = new Map<string, T>();
-  let added = 0;
   let dirty = false;
   const flush = () => {
     if (!version || !dirty) return;
     dirty = false;
     try {
       mkdirSync(path.dirname(file), { recursive: true });
-      // Keys are layout shapes, never object structure: a null-prototype object cannot be polluted.
-      const shapes = Object.assign(Object.create(null) as Record<string, T>, Object.fromEntries([...used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+      // Keys are layout shapes; fromEntries defines each as an own property, so none acts as structure.
+      const shapes = Object.fromEntries([...used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
       const partial = `${file}.writing-${process.pid}`;
       writeFileSync(partial, JSON.stringify({ version, shapes } satisfies StoreFile<T>));
       renameSync(partial, file);
@@ -79,10 +77,8 @@ export function openLayoutStore<T>(file: string, version: string | null): Layout
     },
     set(key, value) {
       used.set(key, value);
-      added++;
       dirty = true;
     },
     flush,
-    stats: () => ({ loaded: loaded.size, used: used.size, added }),
   };
 }

@@ -183,14 +183,14 @@ export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
   let shape = cache.get(c.key);
   if (shape) {
     stats.reused++;
-  } else if ((shape = layoutStore()?.get(c.key))) {
-    stats.stored++;
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    cache.set(c.key, shape);
   } else {
-    stats.layouts++;
-    shape = layoutShape(graph, c);
-    layoutStore()?.set(c.key, shape);
+    shape = layoutStore()?.get(c.key);
+    if (shape) stats.stored++;
+    else {
+      stats.layouts++;
+      shape = layoutShape(graph, c);
+      layoutStore()?.set(c.key, shape);
+    }
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
     cache.set(c.key, shape);
   }
