@@ -35,6 +35,9 @@ Options:
   --render-parts N  build as a matrix would: N parts (\`build --part i/N\`) one after another, then
                     \`assemble\`; reports each part's wall time and peak memory, and the projected
                     wall time with the parts in parallel (instead of the one-job build)
+  --search-only     build only a share of the pages (\`build --part 1/K\`, ~2,000 entities), then
+                    index the whole catalog into it as \`assemble\` would and measure the first
+                    search: the search figures of a catalog too large to render here
   --concerns        instead: the cost collector on generated FOCUS exports (--cost-rows, default
                     1000000,5000000; the first also through papaparse alone, for reference) and the
                     metrics collector for --metrics-entities (default 1000) against a real
@@ -147,6 +150,7 @@ async function main(): Promise<number> {
       'metrics-entities': { type: 'string', default: '1000' },
       'org-dir': { type: 'string' },
       'render-parts': { type: 'string', default: '1' },
+      'search-only': { type: 'boolean', default: false },
       docs: { type: 'boolean', default: false },
       'docs-pages': { type: 'string', default: '300,3000' },
       github: { type: 'string' },
@@ -221,6 +225,30 @@ async function main(): Promise<number> {
     const collect = await runMeasured('collect', workDir, await profileArgs('collect'), 'cli/commands/collect.ts', ['--config', configFile, '--content-dir', dirs.content, '--cache-dir', dirs.cache], values.verbose);
     const collectedEntities = await countJsonFiles(path.join(dirs.content, 'catalog', 'entities'));
 
+    if (values['search-only']) {
+      const share = Math.max(1, Math.ceil(entities / 2000));
+      say(`build part 1/${share} (the search page and a share of the entity pages) …`);
+      const part = await runMeasured('part 1', workDir, [], 'cli/commands/build.ts', ['--config', configFile, '--content-dir', dirs.content, '--cache-dir', path.join(workDir, 'build-cache'), '--part', `1/${share}`, '--out', dirs.dist], values.verbose);
+      say('search index of the whole catalog …');
+      const index = await runMeasured('search index', workDir, [], 'bench/search-index.ts', ['--content-dir', dirs.content, '--out', dirs.dist], values.verbose);
+      const dist: DistStats = await measureDist(dirs.dist);
+      say('first search in Chromium …');
+      const search = await measureFirstQuery(dirs.dist);
+      const memory = (s: StepResult) => `${formatBytes(s.peakTreeRssBytes)} (with children)`;
+      const indexLine = /search index: ([^\n]*)/.exec(await readFile(path.join(workDir, 'search index.log'), 'utf8'))?.[1] ?? '';
+      const figures = { entities, collect, part, index, pagefind: { bytes: dist.pagefindBytes, files: dist.pagefindFiles }, search };
+      process.stdout.write(values.json ? `${JSON.stringify(figures, null, 2)}\n` : [
+        table(`collect: ${entities} entities`, [['wall time', formatMs(collect.wallMs)], ['peak memory', memory(collect)], ['entity records', String(collectedEntities)]]),
+        table('search at this size', [
+          [`build part 1/${share} (not measured for search)`, `${formatMs(part.wallMs)}, ${memory(part)}`],
+          ['search index of the whole catalog', `${formatMs(index.wallMs)}, ${memory(index)}; ${indexLine}`],
+          ['Pagefind index', `${formatBytes(dist.pagefindBytes)} in ${dist.pagefindFiles} files`],
+          ['first search fetched', formatSearch(search)],
+        ]),
+      ].join('\n\n') + '\n');
+      return 0;
+    }
+
     const renderParts = Number(values['render-parts']);
     if (renderParts > 1) {
       const parts: StepResult[] = [];
@@ -229,7 +257,7 @@ async function main(): Promise<number> {
         parts.push(await runMeasured(`part ${i}`, workDir, [], 'cli/commands/build.ts', ['--config', configFile, '--content-dir', dirs.content, '--cache-dir', path.join(workDir, 'build-cache'), '--part', `${i}/${renderParts}`, '--out', path.join(outRoot, 'parts', String(i))], values.verbose));
       }
       say('assemble …');
-      const assemble = await runMeasured('assemble', workDir, [], 'cli/commands/assemble.ts', ['--parts', path.join(outRoot, 'parts'), '--out', dirs.dist, '--no-budgets', '--move'], values.verbose);
+      const assemble = await runMeasured('assemble', workDir, [], 'cli/commands/assemble.ts', ['--parts', path.join(outRoot, 'parts'), '--content-dir', dirs.content, '--out', dirs.dist, '--no-budgets', '--move'], values.verbose);
       const dist: DistStats = await measureDist(dirs.dist);
       const slowest = Math.max(...parts.map((p) => p.wallMs));
       const memory = (s: StepResult) => `${formatBytes(s.peakTreeRssBytes)} (with children)`;

@@ -1,10 +1,15 @@
 // `backlot assemble`: the finishing step of a split render. Each matrix job ran
-// `backlot build --part i/n`; this unites their outputs into the site, merges their search
-// indexes into one search, checks the budgets on the whole, and only then replaces the output.
+// `backlot build --part i/n`; this unites their outputs into the site, indexes it for search from
+// the collected catalog (one index, not one per part), checks the budgets on the whole, and only
+// then replaces the output.
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { GENERATED_DIR } from '../../lib/content/records.ts';
 import { createLogger } from '../../lib/log/logger.ts';
 import { assembleParts, readRenderParts } from '../../src/build/assemble-parts.ts';
+import { describeSearchIndex, indexSite } from '../../src/build/pagefind-index.ts';
+import { catalogSearchInput } from '../../src/build/search-records.ts';
 import { checkBudgets, htmlFiles, readBudgets } from '../../src/build/budgets.ts';
 import { keepFailed, swapIn } from '../../src/build/swap-output.ts';
 import type { Command } from '../command.ts';
@@ -14,12 +19,15 @@ const help = `Usage: backlot assemble --parts <folder> [options]
 
 Unites the outputs of \`backlot build --part i/n\` (each a subfolder of <folder>) into one
 static site: entity pages from every part, the site-wide pages once (every part renders them
-byte-identically; a difference is refused), and the parts' search indexes as bundles the browser
-merges into one search. Checks budgets.json on the whole site. The output is replaced only when
-everything passed.
+byte-identically; a difference is refused), then indexes the site for search from the
+collected catalog the parts were rendered from. Checks budgets.json on the whole site. The
+output is replaced only when everything passed.
 
 Options:
   --parts <folder>      folder whose subfolders are the rendered parts (required)
+  --content-dir <dir>   the collected content the parts rendered (default: ${GENERATED_DIR})
+  --search-part-pages <n>, --search-group-size <n>
+                        as for \`backlot build\`
   --out <dir>           the site (default: dist)
   --no-budgets          report sizes but do not fail past budgets.json
   --move                move the parts' files instead of copying them (faster; the part
@@ -29,7 +37,7 @@ Options:
 
 Example:
   backlot build --part 1/2 --out parts/1 && backlot build --part 2/2 --out parts/2
-  backlot assemble --parts parts --out dist
+  backlot assemble --parts parts --content-dir content --out dist
 `;
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
@@ -41,6 +49,9 @@ export const command: Command = {
   async run(args) {
     const values = parseCommandOptions({ name: 'assemble', help }, args, {
       parts: { type: 'string' },
+      'content-dir': { type: 'string' },
+      'search-part-pages': { type: 'string' },
+      'search-group-size': { type: 'string' },
       out: { type: 'string', default: 'dist' },
       'no-budgets': { type: 'boolean', default: false },
       move: { type: 'boolean', default: false },
@@ -51,8 +62,24 @@ export const command: Command = {
       process.stderr.write(`backlot assemble: --parts <folder> is required\n\n${help}`);
       return EXIT.usage;
     }
+    const wholeNumber = (option: string): number | undefined | false => {
+      const raw = values[option as 'search-part-pages' | 'search-group-size'];
+      if (raw === undefined) return undefined;
+      const n = Number(raw);
+      if (Number.isInteger(n) && n > 0) return n;
+      process.stderr.write(`backlot assemble: --${option} takes a whole number, e.g. 10\n`);
+      return false;
+    };
+    const partPages = wholeNumber('search-part-pages');
+    const groupSize = wholeNumber('search-group-size');
+    if (partPages === false || groupSize === false) return EXIT.usage;
     const logger = createLogger({ quiet: values.quiet });
     const root = process.cwd();
+    const contentDir = path.resolve(root, values['content-dir'] ?? GENERATED_DIR);
+    if (!existsSync(path.join(contentDir, 'catalog'))) {
+      process.stderr.write(`backlot assemble: ${values['content-dir'] ?? GENERATED_DIR}/catalog does not exist; give --content-dir the collected content the parts were rendered from\n`);
+      return EXIT.usage;
+    }
     const outDir = path.resolve(root, values.out);
     const stagingDir = `${outDir}.building`;
     const failedDir = `${outDir}.failed`;
@@ -68,12 +95,14 @@ export const command: Command = {
       return EXIT.failed;
     }
     await rm(stagingDir, { recursive: true, force: true });
-    const united = await logger.time('assemble', () => assembleParts(parts, stagingDir, { move: values.move }), (r) => `${parts.length} parts, ${r.files} files, ${r.bundles.length + 1} search bundles`);
+    const united = await logger.time('assemble', () => assembleParts(parts, stagingDir, { move: values.move }), (r) => `${parts.length} parts, ${r.files} files`);
     if (united.conflicts.length > 0) {
       for (const c of united.conflicts.slice(0, 20)) logger.error(`assemble: ${c.file} differs between ${c.shards.map((s) => path.basename(s)).join(' and ')}`);
       return fail(`${united.conflicts.length} file(s) rendered differently by different parts: the parts did not render the same content (render them from one collection)`);
     }
     const base = parts[0]!.marker.base;
+    const search = await logger.time('search index', () => indexSite(stagingDir, { partPages, entities: catalogSearchInput(contentDir, groupSize) }), describeSearchIndex);
+    for (const error of search.errors) logger.warn(`pagefind: ${error}`);
     const report = await logger.time('budgets', async () => checkBudgets(stagingDir, readBudgets(root), base), (r) => `${r.pages.length} pages measured`);
     const { html, js, css } = report.largest;
     logger.info(`budgets: largest HTML ${kB(html?.html ?? 0)} gzip (${html?.page ?? '-'}), JS ${kB(js?.js ?? 0)} (${js?.page ?? '-'}), CSS ${kB(css?.css ?? 0)} (${css?.page ?? '-'})`);

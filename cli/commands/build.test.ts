@@ -49,10 +49,10 @@ test('renders entity pages, their JSON and catalog.json under the base path, wit
   const result = run(['--content-dir', content, '--out', out, '--base', '/portal/']);
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stderr, /render: \d+ pages/);
-  assert.match(result.stderr, /search index: 2 pages indexed/);
+  assert.match(result.stderr, /search index: 2 entities and 2 pages indexed/);
   const page = readFileSync(path.join(out, 'catalog', 'default', 'component', 'web', 'index.html'), 'utf8');
   assert.match(page, /href="\/portal\/catalog\/default\/group\/team-a\/"/, 'the owner links to its page under the base');
-  assert.match(page, /data-pagefind-filter="owner:group:default\/team-a"/);
+  assert.deepEqual(JSON.parse(readFileSync(path.join(out, 'pagefind', 'parts.json'), 'utf8')), { bundles: [], groupSize: 1 }, 'one entity per search page');
   const json = JSON.parse(readFileSync(path.join(out, 'catalog', 'default', 'component', 'web', 'entity.json'), 'utf8'));
   assert.equal(json.ref, 'component:default/web');
   const catalog = JSON.parse(readFileSync(path.join(out, 'api', 'catalog.json'), 'utf8'));

@@ -9,7 +9,8 @@ import { GENERATED_DIR } from '../../lib/content/records.ts';
 import { VALIDATED_CONFIG_ENV } from '../../src/lib/portal-config.ts';
 import { createLogger } from '../../lib/log/logger.ts';
 import { checkBudgets, htmlFiles, readBudgets } from '../../src/build/budgets.ts';
-import { DEFAULT_SEARCH_PART_PAGES, indexSite } from '../../src/build/pagefind-index.ts';
+import { DEFAULT_SEARCH_PART_PAGES, describeSearchIndex, indexSite } from '../../src/build/pagefind-index.ts';
+import { catalogSearchInput, SEARCH_RECORDS_TARGET } from '../../src/build/search-records.ts';
 import { renderSite } from '../../src/build/render-site.ts';
 import { RENDER_PART_ENV } from '../../src/lib/render-part.ts';
 import { parsePartSpec } from '../../lib/content/stable-share.ts';
@@ -33,16 +34,18 @@ Options:
                         (default: .cache; restore it between scheduled builds)
   --search-part-pages <n>  Pages per search index part; larger sites are indexed in parts that
                         the browser merges into one search (default: ${DEFAULT_SEARCH_PART_PAGES})
+  --search-group-size <n>  Entities per search page (default: 1 up to ${SEARCH_RECORDS_TARGET} entities,
+                        then enough to keep the index near ${SEARCH_RECORDS_TARGET} pages)
   --part <i/n>          Render one of n parts (for a matrix of jobs): the pages of the entities
-                        whose ref hashes to part i (part 1 also renders the site-wide lists),
-                        indexed for search; budgets are checked by \`backlot assemble\`, which
-                        unites the parts into the site
+                        whose ref hashes to part i (part 1 also renders the site-wide lists);
+                        \`backlot assemble\` unites the parts into the site, indexes it for
+                        search and checks the budgets
   --quiet               Only warnings and errors
 
 Examples:
   backlot build
   backlot build --content-dir /tmp/content --out /tmp/site --base /portal/
-  backlot build --part 2/4 --out parts/2     (then: backlot assemble --parts parts)
+  backlot build --part 2/4 --out parts/2     (then: backlot assemble --parts parts --content-dir content)
 `;
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
@@ -69,6 +72,7 @@ export const command: Command = {
       'no-budgets': { type: 'boolean', default: false },
       'cache-dir': { type: 'string', default: '.cache' },
       'search-part-pages': { type: 'string' },
+      'search-group-size': { type: 'string' },
       part: { type: 'string' },
       quiet: { type: 'boolean', default: false },
     });
@@ -92,6 +96,11 @@ export const command: Command = {
     const partPages = values['search-part-pages'] === undefined ? undefined : Number(values['search-part-pages']);
     if (partPages !== undefined && !(Number.isInteger(partPages) && partPages > 0)) {
       process.stderr.write(`backlot build: --search-part-pages takes a whole number of pages, e.g. 12000\n`);
+      return EXIT.usage;
+    }
+    const groupSize = values['search-group-size'] === undefined ? undefined : Number(values['search-group-size']);
+    if (groupSize !== undefined && !(Number.isInteger(groupSize) && groupSize > 0)) {
+      process.stderr.write(`backlot build: --search-group-size takes a whole number of entities, e.g. 10\n`);
       return EXIT.usage;
     }
     let part: { index: number; count: number } | undefined;
@@ -135,16 +144,17 @@ export const command: Command = {
       return EXIT.failed;
     }
 
-    const search = await logger.time('search index', () => indexSite(stagingDir, { partPages: partPages }), (r) => `${r.pages} pages indexed (of ${r.scanned} read)${r.parts > 1 ? ` in ${r.parts} parts` : ''}, ${r.files} files, ${kB(r.bytes)}`);
-    for (const error of search.errors) logger.warn(`pagefind: ${error}`);
-
     if (part) {
+      // The search index is written once, by `backlot assemble`, from the whole catalog: one
+      // bundle for the browser to load instead of one per part.
       // Budgets measure the whole site's pages (the catalog's size, shared assets): `backlot assemble` checks them.
       await writeRenderPartMarker(stagingDir, { ...part, base });
       await swapIn(outDir, stagingDir, failedDir);
-      logger.info(`rendered part ${part.index}/${part.count}: ${pages} pages; unite the parts with \`backlot assemble --parts <folder>\``);
+      logger.info(`rendered part ${part.index}/${part.count}: ${pages} pages; unite the parts with \`backlot assemble --parts <folder> --content-dir <content>\``);
       return EXIT.ok;
     }
+    const search = await logger.time('search index', () => indexSite(stagingDir, { partPages, entities: catalogSearchInput(contentDir, groupSize) }), describeSearchIndex);
+    for (const error of search.errors) logger.warn(`pagefind: ${error}`);
     const report = await logger.time('budgets', async () => checkBudgets(stagingDir, readBudgets(root), base), (r) => `${r.pages.length} pages measured`);
     const { html, js, css } = report.largest;
     logger.info(`budgets: largest HTML ${kB(html?.html ?? 0)} gzip (${html?.page ?? '-'}), JS ${kB(js?.js ?? 0)} (${js?.page ?? '-'}), CSS ${kB(css?.css ?? 0)} (${css?.page ?? '-'})`);

@@ -1,13 +1,13 @@
 // Unites the outputs of a split render (`backlot build --part i/n`, one per matrix job) into one
 // site. Entity pages are disjoint between parts; pages every part renders (home, catalog, the
 // hashed CSS and JS) come out byte-identical and are written once — a difference is refused,
-// because it would mean the parts rendered different content. Each part's search index becomes
-// bundles the browser merges (`pagefind/parts.json`), so the site keeps one search box.
+// because it would mean the parts rendered different content. The search index is written
+// afterwards from the whole catalog (cli/commands/assemble.ts), so the site has one search box
+// over one bundle however many parts rendered it.
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { mergeTrees, type TreeConflict } from '../../lib/publish/merge-trees.ts';
-import { SEARCH_PARTS_FILE } from './pagefind-index.ts';
 import { incompleteShares } from '../../lib/content/stable-share.ts';
 
 /** Left in a part's output by `backlot build --part`; removed by the assembly. */
@@ -46,52 +46,11 @@ export async function readRenderParts(partsDir: string): Promise<{ dir: string; 
 }
 
 /**
- * Writes the united site into `outDir` (a fresh folder). Returns the files written, the search
- * bundles, and any page two parts rendered differently (then the site must not be published).
+ * Writes the united site into `outDir` (a fresh folder). Returns the files written and any page two
+ * parts rendered differently (then the site must not be published). The parts carry no search
+ * index: `backlot assemble` indexes the united site from the whole catalog.
  */
-export async function assembleParts(parts: { dir: string; marker: RenderPartMarker }[], outDir: string, options: { move?: boolean } = {}): Promise<{ files: number; bundles: string[]; conflicts: TreeConflict[] }> {
+export async function assembleParts(parts: { dir: string; marker: RenderPartMarker }[], outDir: string, options: { move?: boolean } = {}): Promise<{ files: number; conflicts: TreeConflict[] }> {
   const merged = await mergeTrees(parts.map((p) => p.dir), outDir, { skip: (file) => file.startsWith('pagefind/') || file === RENDER_PART_FILE, move: options.move ?? false });
-  const bundles: string[] = [];
-  for (const { dir, marker } of parts) {
-    const index = path.join(dir, 'pagefind');
-    if (!existsSync(index)) continue;
-    const own = await partBundles(index);
-    // Part 1's main bundle is the site's (`pagefind/`, loaded first); the others' become extra bundles.
-    const prefix = marker.index === 1 ? '' : `r${marker.index}`;
-    const mainTarget = path.join(outDir, 'pagefind', prefix);
-    await mkdir(mainTarget, { recursive: true });
-    for (const entry of await readdir(index)) {
-      if (entry === SEARCH_PARTS_FILE || own.includes(`${entry}/`)) continue;
-      await cp(path.join(index, entry), path.join(mainTarget, entry), { recursive: true });
-    }
-    if (prefix && (await bundlePages(mainTarget)) > 0) bundles.push(`${prefix}/`);
-    for (const bundle of own) {
-      const name = prefix ? `${prefix}-${bundle}` : bundle;
-      await cp(path.join(index, bundle), path.join(outDir, 'pagefind', name), { recursive: true });
-      if ((await bundlePages(path.join(outDir, 'pagefind', name))) > 0) bundles.push(name);
-    }
-  }
-  await mkdir(path.join(outDir, 'pagefind'), { recursive: true });
-  await writeFile(path.join(outDir, 'pagefind', SEARCH_PARTS_FILE), JSON.stringify({ bundles }) + '\n');
-  return { files: merged.files, bundles, conflicts: merged.conflicts };
-}
-
-/** The extra bundles a part's own index was split into (`part-2/` …), from its parts.json. */
-async function partBundles(indexDir: string): Promise<string[]> {
-  try {
-    const parsed = JSON.parse(await readFile(path.join(indexDir, SEARCH_PARTS_FILE), 'utf8')) as { bundles?: unknown };
-    return Array.isArray(parsed.bundles) ? parsed.bundles.filter((b): b is string => typeof b === 'string' && /^[\w-]+\/$/.test(b)) : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Pages in a Pagefind bundle (0 when it has none or cannot be read): an empty one is not merged. */
-async function bundlePages(bundleDir: string): Promise<number> {
-  try {
-    const entry = JSON.parse(await readFile(path.join(bundleDir, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { page_count?: number }> };
-    return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
-  } catch {
-    return 0;
-  }
+  return { files: merged.files, conflicts: merged.conflicts };
 }

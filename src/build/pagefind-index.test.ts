@@ -45,19 +45,22 @@ test('the part of a page depends only on its path and the number of parts', () =
   assert.deepEqual([...seen].sort(), [0, 1, 2, 3, 4]);
 });
 
-test('graph views of a system are not counted towards a part, nor indexed', async () => {
-  const dir = await site(8);
-  for (let i = 0; i < 18; i++) {
-    const view = path.join(dir, 'catalog', 'default', 'system', 'shop', 'graph', `v${i}`);
-    await mkdir(view, { recursive: true });
-    await writeFile(path.join(view, 'index.html'), `<html lang="en"><body><main><h1>Graph view ${i}</h1></main></body></html>`);
-  }
-  const whole = await indexSite(dir, { partPages: 10 });
-  assert.equal(whole.parts, 1, '9 pages at 10 a part: the 18 views do not count');
-  assert.equal(whole.pages, 8);
-  assert.deepEqual(JSON.parse(readFileSync(path.join(dir, 'pagefind', 'parts.json'), 'utf8')), { bundles: [] });
-  const split = await indexSite(dir, { partPages: 4 });
-  assert.equal(split.parts, 3, '9 pages at 4 a part');
-  assert.equal(split.scanned, 9, 'the parts are not handed the views');
-  assert.equal(split.pages, 8);
+test('a catalog is indexed from its records, several entities a page past the group size, with its docs pages', async () => {
+  const dir = await site(3); // rendered entity pages: not read, the records are
+  await mkdir(path.join(dir, 'docs', 'default', 'component', 'e1'), { recursive: true });
+  await writeFile(path.join(dir, 'docs', 'default', 'component', 'e1', 'index.html'), '<html lang="en"><body><main data-pagefind-body><h1>Guide</h1><p>setup steps</p></main></body></html>');
+  await mkdir(path.join(dir, 'docs', 'default', 'component', 'e1', 'versions', 'v1'), { recursive: true });
+  await writeFile(path.join(dir, 'docs', 'default', 'component', 'e1', 'versions', 'v1', 'index.html'), '<html lang="en"><body><main><h1>Old guide</h1></main></body></html>');
+  const records = Array.from({ length: 7 }, (_, i) => ({
+    ref: `component:default/r${i}`, kind: 'Component', namespace: 'default', name: `r${i}`, title: `R ${i}`, path: `catalog/default/component/r${i}/`,
+    links: {}, entity: { apiVersion: 'v1', kind: 'Component', metadata: { name: `r${i}` } }, source: { file: 'x', line: 1, column: 1 }, problems: [], collectedAt: '2026-01-01T00:00:00Z',
+  }));
+  const report = await indexSite(dir, { entities: { records, catalogSize: 7, titleOf: (r) => r, groupSize: 3 } });
+  assert.equal(report.entities, 7);
+  assert.equal(report.groupSize, 3);
+  assert.equal(report.pages, 3 + 1, '7 entities in pages of 3, and the default docs version (not v1, not the rendered entity pages)');
+  assert.deepEqual(JSON.parse(readFileSync(path.join(dir, 'pagefind', 'parts.json'), 'utf8')), { bundles: [], groupSize: 3 });
+  const split = await indexSite(dir, { partPages: 2, entities: { records, catalogSize: 7, titleOf: (r) => r, groupSize: 3 } });
+  assert.equal(split.parts, 3, '3 search pages and 2 docs files at 2 a part');
+  assert.equal(split.pages, 4);
 });

@@ -1,17 +1,30 @@
 // Indexes the built site with Pagefind's Node API (not a shelled-out binary), so the build can
-// time it and report pages indexed and index size. A large site is indexed in parts, one after
-// the other, each its own Pagefind bundle (`pagefind/`, `pagefind/part-2/`, …) that the browser
-// merges into one search (`mergeIndex`): Pagefind's memory grows faster than its page count
-// (3.6 GB at 30,000 pages), so bounded parts keep a 100,000-entity portal within a runner's memory.
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+// time it and report pages indexed and index size. The portal's entities are indexed from their
+// records (src/build/search-records.ts), its docs pages from the HTML written. A large index is
+// written in parts, one after the other, each its own Pagefind bundle (`pagefind/`,
+// `pagefind/part-2/`, …) that the browser merges into one search (`mergeIndex`): Pagefind's
+// memory grows faster than its input, so bounded parts keep a runner's memory in reach.
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isGraphPageFile } from '../lib/diagrams/graph-variants.ts';
+import type { EntityRecord } from '../../lib/content/records.ts';
+import { entitySearchPages, searchGroupSize } from './search-records.ts';
 
 /** Pages per search index part; past it the index is split (`backlot build --search-part-pages`). */
 export const DEFAULT_SEARCH_PART_PAGES = 12_000;
-/** Lists the extra bundles, relative to `pagefind/`, for the browser to merge. */
+/** Lists the extra bundles, relative to `pagefind/`, for the browser to merge, and the entities per search page. */
 export const SEARCH_PARTS_FILE = 'parts.json';
+
+/** The catalog to index: the records this build writes pages for, and the whole catalog's size and names. */
+export interface EntitySearchInput {
+  records: EntityRecord[];
+  /** Entities in the whole catalog: how many share a search page depends on it, not on one render part. */
+  catalogSize: number;
+  /** Names a relation's target (any entity of the catalog). */
+  titleOf: (ref: string) => string;
+  /** Entities per search page, instead of the size-based default (`backlot build --search-group-size`). */
+  groupSize?: number;
+}
 
 export interface SearchIndexReport {
   /** Pages in the index (entity pages: only they carry data-pagefind-body). */
@@ -24,6 +37,24 @@ export interface SearchIndexReport {
   errors: string[];
   /** Search bundles written (1 unless the site was indexed in parts). */
   parts: number;
+  /** Entities indexed, and how many share a search page (absent when no catalog was given). */
+  entities?: number;
+  groupSize?: number;
+}
+
+/** One page handed to Pagefind: HTML written for the index, or a file of the built site. */
+interface SearchItem {
+  /** Decides the item's index part: a page file path (`catalog/…/index.html`), stable between runs. */
+  key: string;
+  url: string;
+  html?: string;
+  file?: string;
+}
+
+/** The log line of an index written. */
+export function describeSearchIndex(r: SearchIndexReport): string {
+  const entities = r.entities === undefined ? '' : `${r.entities} entities${r.groupSize && r.groupSize > 1 ? ` (up to ${r.groupSize} per search page)` : ''} and `;
+  return `${entities}${r.pages} pages indexed${r.parts > 1 ? ` in ${r.parts} parts` : ''}, ${r.files} files, ${(r.bytes / 1000).toFixed(1)} kB`;
 }
 
 /** Total size and count of the files under `dir`. */
@@ -67,22 +98,19 @@ export function searchPartOf(page: string, parts: number): number {
  * `htmlPages`: how many HTML pages the caller wrote, when it knows (docs preview): a site that fits
  * one part is then not listed first (listing a 3,000-page preview cost 0.2 s of CPU).
  */
-export async function indexSite(outDir: string, options: { partPages?: number; htmlPages?: number } = {}): Promise<SearchIndexReport> {
+export async function indexSite(outDir: string, options: { partPages?: number; htmlPages?: number; entities?: EntitySearchInput } = {}): Promise<SearchIndexReport> {
   const partPages = options.partPages ?? DEFAULT_SEARCH_PART_PAGES;
+  if (options.entities) return indexCatalog(outDir, options.entities, partPages);
   if (options.htmlPages !== undefined && options.htmlPages <= partPages) return indexWhole(outDir);
-  const all = sitePages(outDir);
-  // A system's 18 graph views are never results (no data-pagefind-body): not counted towards a part,
-  // or 3,960 of them at 10,000 entities would split the index in two for nothing, and not handed to
-  // a part. One part still reads the folder (Pagefind skips them): handing 10,000 pages over one by
-  // one took the bench's index stage from 18 to 42 s.
-  const pages = all.filter((page) => !isGraphPageFile(page));
+  const pages = sitePages(outDir);
   const parts = Math.max(1, Math.ceil(pages.length / partPages));
   if (parts === 1) return indexWhole(outDir);
   const report: SearchIndexReport = { pages: 0, scanned: 0, bytes: 0, files: 0, errors: [], parts };
   const bundles: string[] = [];
   for (let part = 0; part < parts; part++) {
     const bundle = part === 0 ? '' : `part-${part + 1}/`;
-    const written = await indexPages(outDir, pages.filter((p) => searchPartOf(p, parts) === part), path.join(outDir, 'pagefind', bundle));
+    const items = pages.filter((p) => searchPartOf(p, parts) === part).map((file) => ({ key: file, url: pageUrl(file), file }));
+    const written = await indexItems(outDir, items, path.join(outDir, 'pagefind', bundle));
     if (bundle) bundles.push(bundle);
     report.pages += written.pages;
     report.scanned += written.scanned;
@@ -111,22 +139,63 @@ async function indexWhole(outDir: string): Promise<SearchIndexReport> {
   }
 }
 
+/** A page file's URL as Pagefind records it: site-relative, `index.html` dropped. */
+function pageUrl(file: string): string {
+  return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+/** The docs pages of the built site (Pagefind keeps those with data-pagefind-body: each entity's default version). */
+function docsPages(outDir: string): string[] {
+  const docs = path.join(outDir, 'docs');
+  if (!existsSync(docs)) return [];
+  return (readdirSync(docs, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => `docs/${f.split(path.sep).join('/')}`)
+    .sort();
+}
+
+/**
+ * The portal's index: its entities from their records, a search page per entity or per small
+ * group of them (search-records.ts), and its docs pages as rendered. Split into bundles by page
+ * count like a site's pages, each page by a hash of its key.
+ */
+async function indexCatalog(outDir: string, input: EntitySearchInput, partPages: number): Promise<SearchIndexReport> {
+  const groupSize = searchGroupSize(input.catalogSize, input.groupSize);
+  const items: SearchItem[] = [
+    ...entitySearchPages(input.records, groupSize, input.titleOf).map((page) => ({ key: `${page.url.slice(1)}index.html`, url: page.url, html: page.html })),
+    ...docsPages(outDir).map((file) => ({ key: file, url: pageUrl(file), file })),
+  ];
+  const parts = Math.max(1, Math.ceil(items.length / partPages));
+  const report: SearchIndexReport = { pages: 0, scanned: 0, bytes: 0, files: 0, errors: [], parts, entities: input.records.length, groupSize };
+  const bundles: string[] = [];
+  for (let part = 0; part < parts; part++) {
+    const bundle = part === 0 ? '' : `part-${part + 1}/`;
+    const written = await indexItems(outDir, items.filter((item) => searchPartOf(item.key, parts) === part), path.join(outDir, 'pagefind', bundle));
+    if (bundle) bundles.push(bundle);
+    report.pages += written.pages;
+    report.scanned += written.scanned;
+    report.errors.push(...written.errors);
+  }
+  writeFileSync(path.join(outDir, 'pagefind', SEARCH_PARTS_FILE), JSON.stringify({ bundles, groupSize }) + '\n');
+  return { ...report, ...folderSize(path.join(outDir, 'pagefind')) };
+}
+
 /** One part: a fresh Pagefind service, closed afterwards so its memory is returned before the next. */
-async function indexPages(outDir: string, pages: string[], outputPath: string): Promise<{ pages: number; scanned: number; errors: string[] }> {
+async function indexItems(outDir: string, items: SearchItem[], outputPath: string): Promise<{ pages: number; scanned: number; errors: string[] }> {
   const pagefind = await import('pagefind');
   const errors: string[] = [];
   try {
     const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: 'en' });
     errors.push(...createErrors);
     if (!index) return { pages: 0, scanned: 0, errors };
-    for (const page of pages) {
-      const url = `/${page.replace(/(^|\/)index\.html$/, '$1')}`;
-      const added = await index.addHTMLFile({ url, content: await readFile(path.join(outDir, page), 'utf8') });
+    for (const item of items) {
+      const content = item.html ?? (await readFile(path.join(outDir, item.file!), 'utf8'));
+      const added = await index.addHTMLFile({ url: item.url, content });
       errors.push(...added.errors);
     }
     const written = await index.writeFiles({ outputPath });
     errors.push(...written.errors);
-    return { pages: indexedPages(outputPath) ?? pages.length, scanned: pages.length, errors };
+    return { pages: indexedPages(outputPath) ?? items.length, scanned: items.length, errors };
   } finally {
     await pagefind.close();
   }

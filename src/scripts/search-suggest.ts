@@ -1,8 +1,9 @@
 // Suggestions under the header's search box while typing: Pagefind's debounced search, the first
 // few entity pages as a listbox (ARIA combobox pattern: arrows move, Enter opens, Escape closes).
 // Enter with no suggestion chosen submits the form to the search page as before.
-import { loadPagefind, type PagefindResultData } from './pagefind-client.ts';
+import { loadPagefind } from './pagefind-client.ts';
 import { excerptNodes } from './search-excerpt.ts';
+import { searchEntries, type SearchEntry } from './search-entries.ts';
 
 const SHOWN = 6;
 const WAIT_MS = 120;
@@ -34,7 +35,7 @@ export function enhanceSuggestions(form: HTMLFormElement) {
     if (index >= 0) input!.setAttribute('aria-activedescendant', items[index].node.id);
     else input!.removeAttribute('aria-activedescendant');
   }
-  function render(results: PagefindResultData[]) {
+  function render(results: SearchEntry[]) {
     items = results.map((result, i) => {
       const node = document.createElement('li');
       node.id = `${list!.id}-${i}`;
@@ -43,12 +44,12 @@ export function enhanceSuggestions(form: HTMLFormElement) {
       node.dataset.testid = 'suggestion';
       const title = document.createElement('span');
       title.className = 'suggestion-title';
-      title.textContent = result.meta.title ?? result.url;
+      title.textContent = result.title;
       node.append(title);
-      if (result.meta.kind) {
+      if (result.kind) {
         const kind = document.createElement('span');
         kind.className = 'badge badge-kind';
-        kind.textContent = result.meta.kind;
+        kind.textContent = result.kind;
         node.append(' ', kind);
       }
       const excerpt = document.createElement('span');
@@ -72,10 +73,11 @@ export function enhanceSuggestions(form: HTMLFormElement) {
     const query = input.value.trim();
     if (query.length < 2) return close();
     try {
-      const found = await (await pagefind()).debouncedSearch(query, {}, WAIT_MS);
+      const site = await pagefind();
+      const found = await site.pagefind.debouncedSearch(query, {}, WAIT_MS);
       if (!found || input.value.trim() !== query) return; // superseded by newer typing
-      const data = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
-      if (input.value.trim() === query && document.activeElement === input) render(data);
+      const { entries } = await searchEntries(found.results, {}, SHOWN, form.dataset.base ?? '/', site.groupSize);
+      if (input.value.trim() === query && document.activeElement === input) render(entries);
     } catch (error) {
       console.warn('Backlot: search suggestions unavailable', error);
     }

@@ -15,6 +15,7 @@ import { entityUrl, isEntityPageUrl } from './support/portal-urls.ts';
 import { runWithFakeGh } from './support/fake-gh.ts';
 import { pickSignalExpectations } from './support/signal-expectations.ts';
 import { SWEEP_MODES, formatFindings, onePagePerType, sweep, type SweepTarget } from './support/axe-sweep.ts';
+import { entityFacets, entitySearchPages } from '../../src/build/search-records.ts';
 
 // Collect + build of the examples, twice with the /portal/ build: minutes on a 2-core machine.
 const SETUP_TIMEOUT = 300_000;
@@ -496,8 +497,10 @@ describe('the built portal in a browser', { timeout: 1_200_000 }, () => {
 
   describe('built with base /portal/', () => {
     let based: BuiltPortal | undefined;
+    // Four entities a search page, as a catalog past 10,000 entities has them (default: one).
+    const GROUP = 4;
     before(async () => {
-      based = await buildAndServe(workspace!, '/portal/');
+      based = await buildAndServe(workspace!, '/portal/', ['--search-group-size', String(GROUP)]);
     }, { timeout: SETUP_TIMEOUT });
     after(async () => {
       await based?.server.stop();
@@ -527,6 +530,28 @@ describe('the built portal in a browser', { timeout: 1_200_000 }, () => {
       await page.waitForURL((url) => url.pathname === '/portal/search/');
       await page.locator(`[data-testid="search-results"] a[href="${entityUrl(based!.home, target.ref, true)}"]`).first().waitFor({ timeout: 15_000 });
       assert.deepEqual(errors.slice(before), [], 'no console error under /portal/');
+    });
+
+    test('with entities sharing search pages, a tag facet lists exactly the entities that have the tag, without counts of pages', { timeout: TEST_TIMEOUT }, async (t) => {
+      t.after(closePages);
+      // A tag held by some entities of a search page and not by others, so the page's own filter
+      // (any of its entities) would list too many: the results must be narrowed per entity.
+      const tagged = (tag: string) => catalog.entities.filter((e) => entityFacets(e).tag?.includes(tag));
+      const pages = entitySearchPages(catalog.entities, GROUP, (ref) => ref);
+      const mixed = (tag: string) => pages.some((p) => p.html.includes(`data-pagefind-filter="tag:${tag}"`) && p.entities > tagged(tag).filter((e) => p.html.includes(`"path":"${e.path}"`) || p.html.includes(`&#x22;path&#x22;:&#x22;${e.path}&#x22;`)).length);
+      const tags = [...new Set(catalog.entities.flatMap((e) => entityFacets(e).tag ?? []))].sort();
+      const tag = tags.find((t) => tagged(t).length <= 30 && mixed(t));
+      assert.ok(tag, 'the example organisation has a tag shared by some but not all entities of a search page');
+      const page = await newPage();
+      await page.goto(new URL(`search/?tag=${encodeURIComponent(tag)}`, based!.home).href);
+      const links = page.locator('[data-testid="search-result"] > a');
+      const expected = tagged(tag).map((e) => entityUrl(based!.home, e.ref, true)).sort();
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="search-result"]').length === n, expected.length, { timeout: 15_000 });
+      const shown = (await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).sort();
+      assert.deepEqual(shown, expected);
+      assert.match(await page.locator('[data-testid="search-status"]').innerText(), new RegExp(`^${expected.length} results?`));
+      const options = await page.locator('[data-testid="facet-tag"] option').allInnerTexts();
+      assert.ok(options.every((o) => !/\(\d+\)$/.test(o)), `no counts of shared pages on the options: ${options.join(', ')}`);
     });
   });
 });

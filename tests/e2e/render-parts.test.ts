@@ -1,9 +1,9 @@
 // A render split across jobs (`backlot build --part i/n`, then `backlot assemble`) gives the site a
-// whole build gives — every page and asset byte for byte, the search index aside — and its one
-// search box finds entities whose pages were rendered and indexed by different parts.
+// whole build gives — every page, asset and search index file byte for byte — and its one search
+// box finds entities whose pages were rendered by different parts.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -21,8 +21,6 @@ function backlot(args: string[]) {
   return { code: run.status, stderr: run.stderr };
 }
 
-const outside = (digests: Map<string, string>) => new Map([...digests].filter(([file]) => !file.startsWith('pagefind/')));
-
 describe('a render split into parts and assembled', { timeout: 900_000 }, () => {
   mkdirSync(path.join(PROJECT_ROOT, 'test-results'), { recursive: true });
   const work = mkdtempSync(path.join(PROJECT_ROOT, 'test-results', 'render-parts-'));
@@ -37,12 +35,11 @@ describe('a render split into parts and assembled', { timeout: 900_000 }, () => 
     assert.ok(collected.code === 0 || collected.code === 3, collected.stderr);
     const whole = backlot(['build', '--content-dir', content, '--out', path.join(work, 'whole'), '--quiet']);
     assert.equal(whole.code, 0, whole.stderr);
-    // Small search parts, so a part's own index is split too and those bundles are renamed as well.
     for (let i = 1; i <= PARTS; i++) {
-      const part = backlot(['build', '--content-dir', content, '--part', `${i}/${PARTS}`, '--out', path.join(work, 'parts', String(i)), '--search-part-pages', '15', '--quiet']);
+      const part = backlot(['build', '--content-dir', content, '--part', `${i}/${PARTS}`, '--out', path.join(work, 'parts', String(i)), '--quiet']);
       assert.equal(part.code, 0, part.stderr);
     }
-    const assembled = backlot(['assemble', '--parts', path.join(work, 'parts'), '--out', path.join(work, 'site')]);
+    const assembled = backlot(['assemble', '--parts', path.join(work, 'parts'), '--content-dir', content, '--out', path.join(work, 'site')]);
     assert.equal(assembled.code, 0, assembled.stderr);
     const catalog = JSON.parse(readFileSync(path.join(work, 'site', 'api', 'catalog.json'), 'utf8')) as { entities: { ref: string }[] };
     refs = catalog.entities.map((e) => e.ref);
@@ -78,14 +75,17 @@ describe('a render split into parts and assembled', { timeout: 900_000 }, () => 
     assert.equal(graphs, systems * 18, 'together, each view of each system and domain exactly once');
   });
 
-  it('the assembled site is the whole build, byte for byte, outside the search index', () => {
-    const whole = outside(fileDigests(path.join(work, 'whole')));
-    const site = outside(fileDigests(path.join(work, 'site')));
+  it('the parts carry no search index: the assembly writes it', () => {
+    for (let i = 1; i <= PARTS; i++) assert.equal(existsSync(path.join(work, 'parts', String(i), 'pagefind')), false, `part ${i} has no pagefind/`);
+  });
+
+  it('the assembled site is the whole build, byte for byte, search index included', () => {
+    const whole = fileDigests(path.join(work, 'whole'));
+    const site = fileDigests(path.join(work, 'site'));
+    assert.ok([...site.keys()].some((f) => f.startsWith('pagefind/') && f.endsWith('.pf_meta')), 'the assembled site has a search index');
     assert.deepEqual([...site.keys()], [...whole.keys()], 'the same files');
     const different = [...whole].filter(([file, digest]) => site.get(file) !== digest).map(([file]) => file);
     assert.deepEqual(different, []);
-    const bundles = (JSON.parse(readFileSync(path.join(work, 'site', 'pagefind', 'parts.json'), 'utf8')) as { bundles: string[] }).bundles;
-    assert.ok(bundles.includes('r2/') && bundles.includes('r3/') && bundles.some((b) => /^r\d-part-\d+\/$/.test(b)), `the parts' indexes are bundles: ${bundles}`);
   });
 
   it('one search box finds entities rendered by different parts', async () => {
@@ -108,7 +108,7 @@ describe('a render split into parts and assembled', { timeout: 900_000 }, () => 
   it('a missing part is refused by name, and the site is left as it was', () => {
     rmSync(path.join(work, 'parts', '2'), { recursive: true, force: true });
     const before = fileDigests(path.join(work, 'site'));
-    const assembled = backlot(['assemble', '--parts', path.join(work, 'parts'), '--out', path.join(work, 'site')]);
+    const assembled = backlot(['assemble', '--parts', path.join(work, 'parts'), '--content-dir', content, '--out', path.join(work, 'site')]);
     assert.equal(assembled.code, 1);
     assert.match(assembled.stderr, /part 2\/3 missing/);
     assert.deepEqual(fileDigests(path.join(work, 'site')), before);

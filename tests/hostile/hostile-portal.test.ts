@@ -54,8 +54,9 @@ describe('a hostile catalog', { timeout: 600_000 }, () => {
     process.env.GITHUB_ACTIONS = 'true';
     try {
       collect = await runBacklot(['collect', '--config', config, '--content-dir', path.join(dir, 'content'), '--cache-dir', path.join(dir, 'cache')], { okCodes: [0, 1, 3] });
-      // Budgets on: content from repositories must not fail the build.
-      build = await runBacklot(['build', '--config', config, '--content-dir', path.join(dir, 'content'), '--out', path.join(outRoot, 'dist')]);
+      // Budgets on: content from repositories must not fail the build. Three entities a search
+      // page, as a large catalog has them, so hostile text also travels in a shared page's metadata.
+      build = await runBacklot(['build', '--config', config, '--content-dir', path.join(dir, 'content'), '--out', path.join(outRoot, 'dist'), '--search-group-size', '3']);
     } finally {
       if (previous === undefined) delete process.env.GITHUB_ACTIONS;
       else process.env.GITHUB_ACTIONS = previous;
@@ -133,6 +134,33 @@ describe('a hostile catalog', { timeout: 600_000 }, () => {
     }
     assert.deepEqual(dialogs, []);
     assert.deepEqual(outside, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('search shows hostile titles and descriptions as text, each result linked to its own entity', async () => {
+    const context = await browser!.newContext();
+    const page: Page = await context.newPage();
+    const dialogs: string[] = [];
+    const errors: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(new URL('search/?q=hostile', home).href);
+    const results = page.locator('[data-testid="search-result"]');
+    await results.first().waitFor({ timeout: 20_000 });
+    for (const [i, text] of HOSTILE_TEXT.entries()) {
+      const link = page.locator(`[data-testid="search-result"] > a[href="${entityUrl(home, `component:default/hostile-text-${i}`, true)}"]`);
+      await link.waitFor({ timeout: 10_000 });
+      assert.equal(await link.textContent(), text, `result ${i} shows its title as written`);
+    }
+    assert.equal(await page.locator('[data-testid="search-results"] img, [data-testid="search-results"] script').count(), 0);
+    // A name that is also a file or folder of the site is found and linked as the entity it is.
+    await page.goto(new URL('search/?q=pagefind', home).href);
+    await page.locator(`[data-testid="search-result"] > a[href="${entityUrl(home, 'component:default/pagefind', true)}"]`).waitFor({ timeout: 20_000 });
+    assert.deepEqual(dialogs, []);
     assert.deepEqual(errors, []);
     await context.close();
   });
