@@ -5,7 +5,8 @@
 // `pagefind/part-2/`, …) that the browser merges into one search (`mergeIndex`): Pagefind's
 // memory grows faster than its input, so bounded parts keep a runner's memory in reach.
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { EntityRecord } from '../../lib/content/records.ts';
 import { entitySearchPages, searchGroupSize } from './search-records.ts';
@@ -180,23 +181,44 @@ async function indexCatalog(outDir: string, input: EntitySearchInput, partPages:
   return { ...report, ...folderSize(path.join(outDir, 'pagefind')) };
 }
 
-/** One part: a fresh Pagefind service, closed afterwards so its memory is returned before the next. */
+/**
+ * One part: a fresh Pagefind service, closed afterwards so its memory is returned before the next.
+ * The pages written for the index go to a scratch folder that Pagefind reads itself
+ * (`addDirectory`): handing 5,283 of them over one by one took 4.3 s, reading the folder 1.8 s
+ * (writing it 0.2 s). Pagefind names each page by its file's path, which is the entity page's.
+ */
 async function indexItems(outDir: string, items: SearchItem[], outputPath: string): Promise<{ pages: number; scanned: number; errors: string[] }> {
   const pagefind = await import('pagefind');
   const errors: string[] = [];
+  const scratch = await mkdtemp(path.join(tmpdir(), 'backlot-search-'));
   try {
     const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: 'en' });
     errors.push(...createErrors);
     if (!index) return { pages: 0, scanned: 0, errors };
+    let written = 0;
     for (const item of items) {
+      const file = item.html === undefined ? undefined : scratchFile(scratch, item.url);
+      if (file) {
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(file, item.html!);
+        written++;
+        continue;
+      }
       const content = item.html ?? (await readFile(path.join(outDir, item.file!), 'utf8'));
       const added = await index.addHTMLFile({ url: item.url, content });
       errors.push(...added.errors);
     }
-    const written = await index.writeFiles({ outputPath });
-    errors.push(...written.errors);
+    if (written > 0) errors.push(...(await index.addDirectory({ path: scratch })).errors);
+    errors.push(...(await index.writeFiles({ outputPath })).errors);
     return { pages: indexedPages(outputPath) ?? items.length, scanned: items.length, errors };
   } finally {
     await pagefind.close();
+    await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** `<scratch>/<url>index.html` for a page URL like `/catalog/default/component/x/`; none for a URL that is not a plain folder path. */
+function scratchFile(scratch: string, url: string): string | undefined {
+  if (!/^\/(?:[\w.~-]+\/)+$/.test(url) || url.split('/').some((segment) => segment === '..' || segment === '.')) return undefined;
+  return path.join(scratch, ...url.split('/').filter(Boolean), 'index.html');
 }

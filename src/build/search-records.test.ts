@@ -40,15 +40,16 @@ test('one entity per search page up to the target, then groups that keep the ind
   assert.equal(searchGroupSize(100_000, 1), 1, 'an explicit size wins');
 });
 
-test('entities share a page only with entities of the same owner and kind, at most the group size', () => {
+test('entities share a page only with entities of the same kind, in owner order, at most the group size', () => {
   const records = [
-    ...['a', 'b', 'c', 'd', 'e'].map((n) => record(n)),
     record('f', { owner: 'team-b' }),
+    ...['a', 'b', 'c', 'd', 'e'].map((n) => record(n)),
     record('g', { kind: 'API' }),
+    record('h', { kind: 'API', owner: 'team-c' }),
   ];
   const pages = entitySearchPages(records, 2, (ref) => ref);
   const groups = pages.map((p) => Object.values(headingsMeta(p.html)).map((m) => m.path.split('/')[3]));
-  assert.deepEqual(groups.map((g) => g.join('')).sort(), ['ab', 'cd', 'e', 'f', 'g']);
+  assert.deepEqual(groups.map((g) => g.join('')), ['gh', 'ab', 'cd', 'ef']);
   assert.equal(pages.reduce((n, p) => n + p.entities, 0), records.length, 'every entity once');
   for (const page of pages) assert.equal(page.url, `/${Object.values(headingsMeta(page.html))[0]!.path}`, "a page's URL is its first entity's");
   const single = entitySearchPages(records, 1, (ref) => ref);
