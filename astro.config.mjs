@@ -7,7 +7,7 @@ export default defineConfig({
   // Static files live with the rest of the portal's sources.
   publicDir: './src/public',
   // One folder per page (`/catalog/default/component/web/`), so links never need `.html`.
-  build: { format: 'directory' },
+  build: { format: 'directory', concurrency: 4 },
   // Telemetry and the dev toolbar would reach for the network; rendering never does.
   devToolbar: { enabled: false },
   vite: {
