@@ -103,7 +103,7 @@ export const command: Command = {
     const base = parts[0]!.marker.base;
     const search = await logger.time('search index', () => indexSite(stagingDir, { partPages, entities: catalogSearchInput(contentDir, groupSize) }), describeSearchIndex);
     for (const error of search.errors) logger.warn(`pagefind: ${error}`);
-    const report = await logger.time('budgets', async () => checkBudgets(stagingDir, readBudgets(root), base), (r) => `${r.pages.length} pages measured`);
+    const report = await logger.time('budgets', () => checkBudgets(stagingDir, readBudgets(root), base), (r) => `${r.pages.length} pages measured`);
     const { html, js, css } = report.largest;
     logger.info(`budgets: largest HTML ${kB(html?.html ?? 0)} gzip (${html?.page ?? '-'}), JS ${kB(js?.js ?? 0)} (${js?.page ?? '-'}), CSS ${kB(css?.css ?? 0)} (${css?.page ?? '-'})`);
     for (const v of report.violations.slice(0, 20)) logger.error(`budget: ${v.page} ${v.measure} is ${kB(v.bytes)} gzip, over its ${kB(v.limit)} budget`);

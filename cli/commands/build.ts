@@ -2,6 +2,7 @@
 // Pagefind, and checks the size budgets, reporting what each step did and how long it took.
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import path from 'node:path';
 import { normaliseBase } from '../../lib/config/base.ts';
 import { CONFIG_FILE, loadConfig } from '../../lib/config/load.ts';
@@ -9,7 +10,7 @@ import { GENERATED_DIR } from '../../lib/content/records.ts';
 import { VALIDATED_CONFIG_ENV } from '../../src/lib/portal-config.ts';
 import { createLogger } from '../../lib/log/logger.ts';
 import { checkBudgets, htmlFiles, readBudgets } from '../../src/build/budgets.ts';
-import { DEFAULT_SEARCH_PART_PAGES, describeSearchIndex, indexSite } from '../../src/build/pagefind-index.ts';
+import { DEFAULT_SEARCH_PART_PAGES, describeSearchIndex, startCatalogIndex } from '../../src/build/pagefind-index.ts';
 import { catalogSearchInput, SEARCH_RECORDS_TARGET } from '../../src/build/search-records.ts';
 import { renderSite } from '../../src/build/render-site.ts';
 import { RENDER_PART_ENV } from '../../src/lib/render-part.ts';
@@ -132,13 +133,19 @@ export const command: Command = {
     if (part) process.env[RENDER_PART_ENV] = `${part.index}/${part.count}`;
     else delete process.env[RENDER_PART_ENV];
 
+    // The search index reads the collected records, not the pages: unless this is a part (indexed
+    // by `backlot assemble`), Pagefind reads them in its own process while Astro renders.
+    const rendering = logger.time('render', async () => {
+      await renderSite({ root, outDir: stagingDir, base, site: config.site, logLevel: values.quiet ? 'error' : 'warn' });
+      return countPages(stagingDir);
+    }, (n) => `${n} pages into ${shown(outDir)}`);
+    const indexing = part ? undefined : setImmediatePromise().then(() => startCatalogIndex(stagingDir, catalogSearchInput(contentDir, groupSize), partPages));
+    indexing?.catch(() => undefined); // its error is reported where it is awaited
     let pages: number;
     try {
-      pages = await logger.time('render', async () => {
-        await renderSite({ root, outDir: stagingDir, base, site: config.site, logLevel: values.quiet ? 'error' : 'warn' });
-        return countPages(stagingDir);
-      }, (n) => `${n} pages into ${shown(outDir)}`);
+      pages = await rendering;
     } catch (error) {
+      await indexing?.then((job) => job.abort(), () => undefined);
       // Astro has printed where it failed; one line says what to do about it.
       await keepFailed(`render failed: ${(error as Error).message}`);
       return EXIT.failed;
@@ -153,9 +160,12 @@ export const command: Command = {
       logger.info(`rendered part ${part.index}/${part.count}: ${pages} pages; unite the parts with \`backlot assemble --parts <folder> --content-dir <content>\``);
       return EXIT.ok;
     }
-    const search = await logger.time('search index', () => indexSite(stagingDir, { partPages, entities: catalogSearchInput(contentDir, groupSize) }), describeSearchIndex);
+    // Pagefind writes its files in its own process while the budgets are measured.
+    const searchDone = logger.time('search index', async () => (await indexing!).finish(), describeSearchIndex);
+    searchDone.catch(() => undefined); // awaited below, after the budgets
+    const report = await logger.time('budgets', () => checkBudgets(stagingDir, readBudgets(root), base), (r) => `${r.pages.length} pages measured`);
+    const search = await searchDone;
     for (const error of search.errors) logger.warn(`pagefind: ${error}`);
-    const report = await logger.time('budgets', async () => checkBudgets(stagingDir, readBudgets(root), base), (r) => `${r.pages.length} pages measured`);
     const { html, js, css } = report.largest;
     logger.info(`budgets: largest HTML ${kB(html?.html ?? 0)} gzip (${html?.page ?? '-'}), JS ${kB(js?.js ?? 0)} (${js?.page ?? '-'}), CSS ${kB(css?.css ?? 0)} (${css?.page ?? '-'})`);
     for (const v of report.violations.slice(0, 20)) logger.error(`budget: ${v.page} ${v.measure} is ${kB(v.bytes)} gzip, over its ${kB(v.limit)} budget`);

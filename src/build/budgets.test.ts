@@ -38,9 +38,9 @@ test('follows static imports but not dynamic import(), which loads lazily', () =
   assert.deepEqual(staticImports('import "./side.js";import * as m from "./m.js"'), ['./side.js', './m.js']);
 });
 
-test('measures each page\'s gzip HTML, up-front JS (with static imports) and CSS under the base path', () => {
+test('measures each page\'s gzip HTML, up-front JS (with static imports) and CSS under the base path', async () => {
   const budgets: Budgets = { html: { default: 100 }, js: { default: 100 }, css: { default: 100 } };
-  const report = checkBudgets(out, budgets, '/portal/');
+  const report = await checkBudgets(out, budgets, '/portal/');
   assert.deepEqual(report.pages.map((p) => p.page), ['catalog/index.html', 'index.html']);
   const home = report.pages.find((p) => p.page === 'index.html')!;
   assert.equal(home.js, gz(entry) + gz(shared));
@@ -49,9 +49,9 @@ test('measures each page\'s gzip HTML, up-front JS (with static imports) and CSS
   assert.equal(report.largest.js?.page, 'index.html');
 });
 
-test('reports every page past its budget, a per-page glob overriding the default', () => {
+test('reports every page past its budget, a per-page glob overriding the default', async () => {
   const tight: Budgets = { html: { default: 0.05, pages: { 'catalog/*': 10 } }, js: { default: 0.01 }, css: { default: 100 } };
-  const { violations } = checkBudgets(out, tight, '/portal/');
+  const { violations } = await checkBudgets(out, tight, '/portal/');
   assert.deepEqual(violations.map((v) => `${v.page} ${v.measure}`).sort(), ['catalog/index.html js', 'index.html html', 'index.html js']);
   assert.equal(limitFor(tight.html, 'catalog/index.html'), 10_000);
   assert.equal(limitFor(tight.html, 'org/index.html'), 50);

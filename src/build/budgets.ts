@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { normaliseBase } from '../../lib/config/base.ts';
+import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
 
 /** budgets.json: kB (1,000 bytes) gzip; `pages` overrides `default` by glob (`*` any characters). */
@@ -166,9 +167,23 @@ export function createPageMeasurer(outDir: string, base = '/'): (page: string) =
   };
 }
 
-export function checkBudgets(outDir: string, budgets: Budgets, base = '/'): BudgetReport {
+/** Pages measured between two turns of the event loop. */
+const PAGES_PER_TURN = 100;
+
+/**
+ * Every page measured against the budgets. Measuring is synchronous (zlib's async gzip was slower
+ * for 14,000 small pages: 6.5 s against 5.4 s), but it yields to the event loop every
+ * PAGES_PER_TURN pages, so a search index being written beside it (Pagefind, in its own process)
+ * is not kept waiting for its next request.
+ */
+export async function checkBudgets(outDir: string, budgets: Budgets, base = '/'): Promise<BudgetReport> {
   const measurePage = createPageMeasurer(outDir, base);
-  const pages: PageSize[] = htmlFiles(outDir).map(measurePage);
+  const files = htmlFiles(outDir);
+  const pages: PageSize[] = [];
+  for (let i = 0; i < files.length; i++) {
+    if (i > 0 && i % PAGES_PER_TURN === 0) await setImmediatePromise();
+    pages.push(measurePage(files[i]!));
+  }
 
   const violations: BudgetViolation[] = [];
   for (const size of pages) {

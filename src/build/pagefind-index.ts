@@ -111,7 +111,7 @@ export async function indexSite(outDir: string, options: { partPages?: number; h
   for (let part = 0; part < parts; part++) {
     const bundle = part === 0 ? '' : `part-${part + 1}/`;
     const items = pages.filter((p) => searchPartOf(p, parts) === part).map((file) => ({ key: file, url: pageUrl(file), file }));
-    const written = await indexItems(outDir, items, path.join(outDir, 'pagefind', bundle));
+    const written = await (await openIndex([])).write(outDir, items, path.join(outDir, 'pagefind', bundle));
     if (bundle) bundles.push(bundle);
     report.pages += written.pages;
     report.scanned += written.scanned;
@@ -155,65 +155,125 @@ function docsPages(outDir: string): string[] {
     .sort();
 }
 
-/**
- * The portal's index: its entities from their records, a search page per entity or per small
- * group of them (search-records.ts), and its docs pages as rendered. Split into bundles by page
- * count like a site's pages, each page by a hash of its key.
- */
-async function indexCatalog(outDir: string, input: EntitySearchInput, partPages: number): Promise<SearchIndexReport> {
-  const groupSize = searchGroupSize(input.catalogSize, input.groupSize);
-  const items: SearchItem[] = [
-    ...entitySearchPages(input.records, groupSize, input.titleOf).map((page) => ({ key: `${page.url.slice(1)}index.html`, url: page.url, html: page.html })),
-    ...docsPages(outDir).map((file) => ({ key: file, url: pageUrl(file), file })),
-  ];
-  const parts = Math.max(1, Math.ceil(items.length / partPages));
-  const report: SearchIndexReport = { pages: 0, scanned: 0, bytes: 0, files: 0, errors: [], parts, entities: input.records.length, groupSize };
-  const bundles: string[] = [];
-  for (let part = 0; part < parts; part++) {
-    const bundle = part === 0 ? '' : `part-${part + 1}/`;
-    const written = await indexItems(outDir, items.filter((item) => searchPartOf(item.key, parts) === part), path.join(outDir, 'pagefind', bundle));
-    if (bundle) bundles.push(bundle);
-    report.pages += written.pages;
-    report.scanned += written.scanned;
-    report.errors.push(...written.errors);
-  }
-  writeFileSync(path.join(outDir, 'pagefind', SEARCH_PARTS_FILE), JSON.stringify({ bundles, groupSize }) + '\n');
-  return { ...report, ...folderSize(path.join(outDir, 'pagefind')) };
+/** An index being written: the catalog's pages while the site renders, the docs pages after. */
+export interface CatalogIndexing {
+  /** Adds the rendered docs pages and writes the index into `<outDir>/pagefind/`. */
+  finish(): Promise<SearchIndexReport>;
+  /** Stops Pagefind and removes the scratch folder (the render failed). */
+  abort(): Promise<void>;
 }
 
 /**
- * One part: a fresh Pagefind service, closed afterwards so its memory is returned before the next.
- * The pages written for the index go to a scratch folder that Pagefind reads itself
- * (`addDirectory`): handing 5,283 of them over one by one took 4.3 s, reading the folder 1.8 s
- * (writing it 0.2 s). Pagefind names each page by its file's path, which is the entity page's.
+ * The portal's index: its entities from their records, a search page per entity or per small
+ * group of them (search-records.ts), and its docs pages as rendered. The entity pages need no
+ * render, so when they fit one bundle Pagefind reads them at once, in its own process, while
+ * Astro renders on the other core; `finish()` adds the docs pages and writes the files. A larger
+ * index is split into bundles by a hash of each page's key and written part after part, each
+ * with a fresh Pagefind, after the render.
  */
-async function indexItems(outDir: string, items: SearchItem[], outputPath: string): Promise<{ pages: number; scanned: number; errors: string[] }> {
+export async function startCatalogIndex(outDir: string, input: EntitySearchInput, partPages = DEFAULT_SEARCH_PART_PAGES): Promise<CatalogIndexing> {
+  const groupSize = searchGroupSize(input.catalogSize, input.groupSize);
+  const entityItems: SearchItem[] = entitySearchPages(input.records, groupSize, input.titleOf).map((page) => ({ key: `${page.url.slice(1)}index.html`, url: page.url, html: page.html }));
+  const parts = Math.max(1, Math.ceil(entityItems.length / partPages));
+  // Only the count is kept: the records (100-odd MB at 10,000 entities) are let go during the render.
+  const entities = input.records.length;
+  const report = (): SearchIndexReport => ({ pages: 0, scanned: 0, bytes: 0, files: 0, errors: [], parts, entities, groupSize });
+  const done = (result: SearchIndexReport, bundles: string[]): SearchIndexReport => {
+    writeFileSync(path.join(outDir, 'pagefind', SEARCH_PARTS_FILE), JSON.stringify({ bundles, groupSize }) + '\n');
+    return { ...result, ...folderSize(path.join(outDir, 'pagefind')) };
+  };
+  if (parts === 1) {
+    const started = await openIndex(entityItems);
+    return {
+      async finish() {
+        const docs = docsPages(outDir).map((file) => ({ key: file, url: pageUrl(file), file }));
+        const written = await started.write(outDir, docs, path.join(outDir, 'pagefind'));
+        return done({ ...report(), ...written, errors: written.errors }, []);
+      },
+      abort: () => started.close(),
+    };
+  }
+  return {
+    async finish() {
+      const docs = docsPages(outDir).map((file) => ({ key: file, url: pageUrl(file), file }));
+      const result = report();
+      const bundles: string[] = [];
+      for (let part = 0; part < parts; part++) {
+        const bundle = part === 0 ? '' : `part-${part + 1}/`;
+        const inPart = (item: SearchItem) => searchPartOf(item.key, parts) === part;
+        const index = await openIndex(entityItems.filter(inPart));
+        const written = await index.write(outDir, docs.filter(inPart), path.join(outDir, 'pagefind', bundle));
+        if (bundle) bundles.push(bundle);
+        result.pages += written.pages;
+        result.scanned += written.scanned;
+        result.errors.push(...written.errors);
+      }
+      return done(result, bundles);
+    },
+    abort: async () => {},
+  };
+}
+
+async function indexCatalog(outDir: string, input: EntitySearchInput, partPages: number): Promise<SearchIndexReport> {
+  return (await startCatalogIndex(outDir, input, partPages)).finish();
+}
+
+/**
+ * A fresh Pagefind service reading `pages` (HTML written for the index) from a scratch folder
+ * (`addDirectory`), started at once: handing 5,283 of them over one by one took 4.3 s, reading the
+ * folder 1.8 s (writing it 0.2 s). Pagefind names each page by its file's path, the entity page's.
+ * `write` then adds files of the built site and writes the bundle; the service is closed after it,
+ * so its memory is returned before the next part.
+ */
+async function openIndex(pages: SearchItem[]) {
   const pagefind = await import('pagefind');
   const errors: string[] = [];
   const scratch = await mkdtemp(path.join(tmpdir(), 'backlot-search-'));
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await pagefind.close();
+    await rm(scratch, { recursive: true, force: true });
+  };
   try {
     const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: 'en' });
     errors.push(...createErrors);
-    if (!index) return { pages: 0, scanned: 0, errors };
-    let written = 0;
-    for (const item of items) {
-      const file = item.html === undefined ? undefined : scratchFile(scratch, item.url);
-      if (file) {
-        await mkdir(path.dirname(file), { recursive: true });
-        await writeFile(file, item.html!);
-        written++;
+    const direct: SearchItem[] = [];
+    let inScratch = 0;
+    for (const page of pages) {
+      const file = scratchFile(scratch, page.url);
+      if (!file) {
+        direct.push(page);
         continue;
       }
-      const content = item.html ?? (await readFile(path.join(outDir, item.file!), 'utf8'));
-      const added = await index.addHTMLFile({ url: item.url, content });
-      errors.push(...added.errors);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, page.html!);
+      inScratch++;
     }
-    if (written > 0) errors.push(...(await index.addDirectory({ path: scratch })).errors);
-    errors.push(...(await index.writeFiles({ outputPath })).errors);
-    return { pages: indexedPages(outputPath) ?? items.length, scanned: items.length, errors };
-  } finally {
-    await pagefind.close();
-    await rm(scratch, { recursive: true, force: true });
+    const handed = pages.length;
+    // Not awaited: Pagefind reads the folder while the caller goes on (the render).
+    const reading = index && inScratch > 0 ? index.addDirectory({ path: scratch }).then((r) => r.errors, (e: Error) => [e.message]) : Promise.resolve([]);
+    return {
+      close,
+      async write(outDir: string, files: SearchItem[], outputPath: string): Promise<{ pages: number; scanned: number; errors: string[] }> {
+        try {
+          errors.push(...(await reading));
+          if (!index) return { pages: 0, scanned: 0, errors };
+          for (const item of [...direct, ...files]) {
+            const content = item.html ?? (await readFile(path.join(outDir, item.file!), 'utf8'));
+            errors.push(...(await index.addHTMLFile({ url: item.url, content })).errors);
+          }
+          errors.push(...(await index.writeFiles({ outputPath })).errors);
+          return { pages: indexedPages(outputPath) ?? handed + files.length, scanned: handed + files.length, errors };
+        } finally {
+          await close();
+        }
+      },
+    };
+  } catch (error) {
+    await close();
+    throw error;
   }
 }
 
