@@ -147,3 +147,28 @@ test('the kept layouts hold only the shapes the last build used', () =>
     const shapes = Object.keys(JSON.parse(await readFile(path.join(dir, 'diagram-layouts.json'), 'utf8')).shapes);
     assert.equal(shapes.length, 2, 'the shape no longer drawn is gone');
   }));
+
+test('a shape laid out on the worker thread is the one the main thread lays out', async () => {
+  const { layoutInWorker } = await import('./layout-pool.ts');
+  const { canonical, layoutShape, layoutDiagramAsync } = await import('./layout.ts');
+  const graph: DiagramGraph = {
+    direction: 'LR',
+    hidden: 0,
+    nodes: [
+      { ref: 'component:default/a', kind: 'component', title: 'Alpha service', focus: true },
+      { ref: 'api:default/b', kind: 'api', title: 'Beta API' },
+      { ref: 'group:default/c', kind: 'group', title: 'Team C' },
+    ],
+    edges: [
+      { from: 'component:default/a', to: 'api:default/b', label: 'provides' },
+      { from: 'component:default/a', to: 'group:default/c', label: 'owned by' },
+    ],
+  } as DiagramGraph;
+  const fromWorker = await layoutInWorker(graph);
+  assert.ok(fromWorker, 'the worker answered');
+  assert.deepEqual(fromWorker, layoutShape(graph, canonical(graph)));
+  clearLayoutCache({ useStore: false });
+  const asyncLayout = await layoutDiagramAsync(graph);
+  clearLayoutCache({ useStore: false });
+  assert.deepEqual(asyncLayout, layoutDiagram(graph));
+});

@@ -12,6 +12,7 @@ import path from 'node:path';
 import dagre from '@dagrejs/dagre';
 import { layoutCodeVersion, openLayoutStore, type LayoutStore } from './layout-store.ts';
 import { buildCacheDir } from '../portal-config.ts';
+import { layoutInWorker } from './layout-pool.ts';
 import type { DiagramEdge, DiagramGraph, DiagramNode } from './graph.ts';
 
 export interface PlacedNode extends DiagramNode {
@@ -58,7 +59,7 @@ function sizeOf(title: string): number {
 }
 
 /** Geometry of one shape, by canonical node and edge index. */
-interface ShapeLayout {
+export interface ShapeLayout {
   width: number;
   height: number;
   nodes: { x: number; y: number; width: number }[];
@@ -100,7 +101,7 @@ export function clearLayoutCache(options: { useStore?: boolean } = {}): void {
  * The graph in canonical form: nodes sorted by what the layout sees of them (flags, size, their
  * edges' labels and directions), ties by their order in the graph; edges sorted by endpoints.
  */
-function canonical(graph: DiagramGraph) {
+export function canonical(graph: DiagramGraph) {
   // One size for every node of a diagram (the longest title's): far fewer shapes, and tidy columns.
   const size = Math.max(0, ...graph.nodes.map((n) => sizeOf(n.title)));
   const sizes = graph.nodes.map(() => size);
@@ -129,7 +130,7 @@ function canonical(graph: DiagramGraph) {
   return { key, order, sizes, canonicalIndex, edges };
 }
 
-function layoutShape(graph: DiagramGraph, c: ReturnType<typeof canonical>): ShapeLayout {
+export function layoutShape(graph: DiagramGraph, c: ReturnType<typeof canonical>): ShapeLayout {
   const g = new dagre.graphlib.Graph({ compound: Boolean(graph.boundary), multigraph: true });
   g.setGraph({ rankdir: graph.direction, nodesep: 24, ranksep: graph.direction === 'LR' ? 70 : 50, edgesep: 12, marginx: MARGIN, marginy: MARGIN });
   g.setDefaultEdgeLabel(() => ({}));
@@ -178,23 +179,66 @@ function layoutShape(graph: DiagramGraph, c: ReturnType<typeof canonical>): Shap
   };
 }
 
-export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
-  const c = canonical(graph);
-  let shape = cache.get(c.key);
+/** A shape known already: memoised in this process or kept by the last build. */
+function knownShape(key: string): ShapeLayout | undefined {
+  const shape = cache.get(key);
   if (shape) {
     stats.reused++;
-  } else {
-    shape = layoutStore()?.get(c.key);
-    if (shape) stats.stored++;
-    else {
-      stats.layouts++;
-      shape = layoutShape(graph, c);
-      layoutStore()?.set(c.key, shape);
-    }
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    cache.set(c.key, shape);
+    return shape;
   }
-  const placed = shape;
+  const stored = layoutStore()?.get(key);
+  if (stored) {
+    stats.stored++;
+    remember(key, stored);
+  }
+  return stored;
+}
+
+function remember(key: string, shape: ShapeLayout): void {
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(key, shape);
+}
+
+export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
+  const c = canonical(graph);
+  let shape = knownShape(c.key);
+  if (!shape) {
+    stats.layouts++;
+    shape = layoutShape(graph, c);
+    layoutStore()?.set(c.key, shape);
+    remember(c.key, shape);
+  }
+  return placeLayout(graph, c, shape);
+}
+
+const pending = new Map<string, Promise<ShapeLayout>>();
+
+/**
+ * layoutDiagram, with a shape not seen before laid out by dagre on a worker thread
+ * (layout-pool.ts), so the render goes on with other pages (Astro renders several at once) on
+ * the main thread meanwhile. The same geometry either way: the same function lays it out.
+ */
+export async function layoutDiagramAsync(graph: DiagramGraph): Promise<DiagramLayout> {
+  const c = canonical(graph);
+  let shape = knownShape(c.key);
+  if (!shape) {
+    let laying = pending.get(c.key);
+    if (!laying) {
+      stats.layouts++;
+      laying = layoutInWorker(graph).then((laid) => laid ?? layoutShape(graph, c)).then((laid) => {
+        layoutStore()?.set(c.key, laid);
+        remember(c.key, laid);
+        return laid;
+      }).finally(() => pending.delete(c.key));
+      pending.set(c.key, laying);
+    }
+    shape = await laying;
+  }
+  return placeLayout(graph, c, shape);
+}
+
+/** The shape's geometry put on this graph's own nodes and edges (titles cut to the shape's size). */
+function placeLayout(graph: DiagramGraph, c: ReturnType<typeof canonical>, placed: ShapeLayout): DiagramLayout {
   const nodes: PlacedNode[] = graph.nodes.map((node, i) => {
     const n = placed.nodes[c.canonicalIndex[i]];
     return { ...node, x: n.x, y: n.y, width: n.width, height: NODE_HEIGHT, shownTitle: cut(node.title, SIZES[c.sizes[i]].chars) };
