@@ -3,7 +3,7 @@
 // and a first search fetches it whole: 634 kB at 100,000 entity pages, over the 300 kB a first
 // query may cost. So past SEARCH_RECORDS_TARGET entities, several entities of one kind share one
 // Pagefind page, each under its own heading: Pagefind then returns each entity as a
-// sub-result of that page, and the search UI (src/scripts/pagefind-client.ts) shows entities, not
+// sub-result of that page, and the search UI (src/scripts/search-entries.ts) shows entities, not
 // pages. Below it every entity is a page of its own, as before, and facet counts stay exact.
 //
 // The HTML is built as a hast tree and serialised by hast-util-to-html, so a title, description or
@@ -15,8 +15,12 @@ import { compareRelationTypes, relationLabel } from '../../lib/catalog/relations
 import { readCatalogContent } from '../lib/catalog-content.ts';
 import { kindLabel } from '../lib/format.ts';
 
-/** Past this many entities, entities share search pages so the index lists at most about this many. */
-export const SEARCH_RECORDS_TARGET = 10_000;
+/**
+ * Past this many entities, entities share search pages so the index lists at most about this many:
+ * below a bundle's 12,000 pages (DEFAULT_SEARCH_PART_PAGES) with room for a page boundary per kind,
+ * so the browser loads one bundle.
+ */
+export const SEARCH_RECORDS_TARGET = 11_000;
 /** A relation lists at most this many targets (a team that owns 3,000 components is not one record of 3,000 names). */
 const RELATION_TARGETS_SHOWN = 25;
 /** Heading ids are `e0`, `e1`, …; the metadata key of each is the same id. */

@@ -1,5 +1,5 @@
 // What a person sees as search results: entities and docs pages, not Pagefind's pages. Past
-// 10,000 entities several entities share one Pagefind page (src/build/search-records.ts), each
+// 11,000 entities several entities share one Pagefind page (src/build/search-records.ts), each
 // under a heading `e<i>` whose metadata is the entity's JSON; a query's matches in the page come
 // back as sub-results, one per matching entity. This turns Pagefind's ranked results into entries,
 // reading result fragments only until a page of entries is full.
