@@ -30,7 +30,9 @@ function start(): Worker | undefined {
     return undefined;
   }
   try {
-    worker = new Worker(file);
+    // A small heap: dagre's graphs are small and short-lived, and a default-sized heap let the
+    // worker's memory grow by ~200 MB before collecting, on top of the render's.
+    worker = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 } });
   } catch {
     unavailable = true;
     return undefined;
