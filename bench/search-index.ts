@@ -5,8 +5,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../lib/log/logger.ts';
-import { describeSearchIndex, indexSite } from '../src/build/pagefind-index.ts';
-import { catalogSearchInput } from '../src/build/search-records.ts';
+import { describeSearchIndex, startCatalogIndexFromContent } from '../src/build/pagefind-index.ts';
 import type { Command } from '../cli/command.ts';
 import { EXIT } from '../cli/command.ts';
 
@@ -23,7 +22,7 @@ export const command: Command = {
       return EXIT.usage;
     }
     const logger = createLogger({ quiet: false });
-    const search = await logger.time('search index', () => indexSite(path.resolve(values.out!), { entities: catalogSearchInput(path.resolve(values['content-dir']!)) }), describeSearchIndex);
+    const search = await logger.time('search index', async () => (await startCatalogIndexFromContent(path.resolve(values.out!), path.resolve(values['content-dir']!))).finish(), describeSearchIndex);
     for (const error of search.errors) logger.warn(`pagefind: ${error}`);
     return search.errors.length ? EXIT.failed : EXIT.ok;
   },

@@ -8,8 +8,7 @@ import path from 'node:path';
 import { GENERATED_DIR } from '../../lib/content/records.ts';
 import { createLogger } from '../../lib/log/logger.ts';
 import { assembleParts, readRenderParts } from '../../src/build/assemble-parts.ts';
-import { describeSearchIndex, indexSite } from '../../src/build/pagefind-index.ts';
-import { catalogSearchInput } from '../../src/build/search-records.ts';
+import { describeSearchIndex, startCatalogIndexFromContent } from '../../src/build/pagefind-index.ts';
 import { checkBudgets, htmlFiles, readBudgets } from '../../src/build/budgets.ts';
 import { keepFailed, swapIn } from '../../src/build/swap-output.ts';
 import type { Command } from '../command.ts';
@@ -103,7 +102,7 @@ export const command: Command = {
     const base = parts[0]!.marker.base;
     // Pagefind indexes in its own process while the budgets are measured (at 100,000 entities:
     // 81 s and 93 s, one after the other before).
-    const searchDone = logger.time('search index', () => indexSite(stagingDir, { partPages, entities: catalogSearchInput(contentDir, groupSize) }), describeSearchIndex);
+    const searchDone = logger.time('search index', async () => (await startCatalogIndexFromContent(stagingDir, contentDir, { groupSize, partPages })).finish(), describeSearchIndex);
     searchDone.catch(() => undefined); // awaited below, after the budgets
     const report = await logger.time('budgets', () => checkBudgets(stagingDir, readBudgets(root), base), (r) => `${r.pages.length} pages measured`);
     const search = await searchDone;

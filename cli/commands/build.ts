@@ -10,8 +10,8 @@ import { GENERATED_DIR } from '../../lib/content/records.ts';
 import { VALIDATED_CONFIG_ENV } from '../../src/lib/portal-config.ts';
 import { createLogger } from '../../lib/log/logger.ts';
 import { checkBudgets, htmlFiles, readBudgets } from '../../src/build/budgets.ts';
-import { DEFAULT_SEARCH_PART_PAGES, describeSearchIndex, startCatalogIndex } from '../../src/build/pagefind-index.ts';
-import { catalogSearchInput, SEARCH_RECORDS_TARGET } from '../../src/build/search-records.ts';
+import { DEFAULT_SEARCH_PART_PAGES, describeSearchIndex, startCatalogIndexFromContent } from '../../src/build/pagefind-index.ts';
+import { SEARCH_RECORDS_TARGET } from '../../src/build/search-records.ts';
 import { renderSite } from '../../src/build/render-site.ts';
 import { RENDER_PART_ENV } from '../../src/lib/render-part.ts';
 import { parsePartSpec } from '../../lib/content/stable-share.ts';
@@ -139,7 +139,7 @@ export const command: Command = {
       await renderSite({ root, outDir: stagingDir, base, site: config.site, logLevel: values.quiet ? 'error' : 'warn' });
       return countPages(stagingDir);
     }, (n) => `${n} pages into ${shown(outDir)}`);
-    const indexing = part ? undefined : setImmediatePromise().then(() => startCatalogIndex(stagingDir, catalogSearchInput(contentDir, groupSize), partPages));
+    const indexing = part ? undefined : setImmediatePromise().then(() => startCatalogIndexFromContent(stagingDir, contentDir, { groupSize, partPages }));
     indexing?.catch(() => undefined); // its error is reported where it is awaited
     let pages: number;
     try {

@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import type { EntityRecord } from '../../lib/content/records.ts';
 import { entitySearchPages, searchGroupSize } from './search-records.ts';
@@ -173,10 +174,38 @@ export interface CatalogIndexing {
  */
 export async function startCatalogIndex(outDir: string, input: EntitySearchInput, partPages = DEFAULT_SEARCH_PART_PAGES): Promise<CatalogIndexing> {
   const groupSize = searchGroupSize(input.catalogSize, input.groupSize);
-  const entityItems: SearchItem[] = entitySearchPages(input.records, groupSize, input.titleOf).map((page) => ({ key: `${page.url.slice(1)}index.html`, url: page.url, html: page.html }));
+  const pages = entitySearchPages(input.records, groupSize, input.titleOf).map(({ url, html }) => ({ url, html }));
+  return startIndexOfPages(outDir, { entities: input.records.length, groupSize, pages }, partPages);
+}
+
+/** The search pages of a catalog, as search-pages-worker.ts sends them. */
+export interface CatalogSearchPages {
+  entities: number;
+  groupSize: number;
+  pages: { url: string; html: string }[];
+}
+
+/**
+ * startCatalogIndex for the collected content in `contentDir`, its records read and turned into
+ * search pages on a worker thread (search-pages-worker.ts): the records (a few hundred MB of
+ * objects at 10,000 entities) then never sit in this process's heap, whose memory V8 would not
+ * give back while the render and Pagefind run beside it.
+ */
+export async function startCatalogIndexFromContent(outDir: string, contentDir: string, options: { groupSize?: number; partPages?: number } = {}): Promise<CatalogIndexing> {
+  const worker = new Worker(new URL('./search-pages-worker.ts', import.meta.url), { workerData: { contentDir, groupSize: options.groupSize } });
+  const result = await new Promise<CatalogSearchPages>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the search pages worker stopped (exit code ${code}) before answering`)));
+  });
+  await worker.terminate();
+  return startIndexOfPages(outDir, result, options.partPages ?? DEFAULT_SEARCH_PART_PAGES);
+}
+
+async function startIndexOfPages(outDir: string, catalog: CatalogSearchPages, partPages: number): Promise<CatalogIndexing> {
+  const { entities, groupSize } = catalog;
+  const entityItems: SearchItem[] = catalog.pages.map((page) => ({ key: `${page.url.slice(1)}index.html`, url: page.url, html: page.html }));
   const parts = Math.max(1, Math.ceil(entityItems.length / partPages));
-  // Only the count is kept: the records (100-odd MB at 10,000 entities) are let go during the render.
-  const entities = input.records.length;
   const report = (): SearchIndexReport => ({ pages: 0, scanned: 0, bytes: 0, files: 0, errors: [], parts, entities, groupSize });
   const done = (result: SearchIndexReport, bundles: string[]): SearchIndexReport => {
     writeFileSync(path.join(outDir, 'pagefind', SEARCH_PARTS_FILE), JSON.stringify({ bundles, groupSize }) + '\n');
