@@ -3,6 +3,7 @@
 // under a heading `e<i>` whose metadata is the entity's JSON; a query's matches in the page come
 // back as sub-results, one per matching entity. This turns Pagefind's ranked results into entries,
 // reading result fragments only until a page of entries is full.
+import type { EntitySearchMeta } from '../build/search-records.ts';
 import type { PagefindResult, PagefindResultData } from './pagefind-client.ts';
 
 export interface SearchEntry {
@@ -16,15 +17,8 @@ export interface SearchEntry {
   excerpt: string;
 }
 
-interface EntityMeta {
-  path: string;
-  title: string;
-  kind: string;
-  description?: string;
-  owner?: string;
-  ownerPath?: string;
-  facets: Record<string, string[]>;
-}
+/** What the build wrote of each entity (type only: nothing of the build is bundled). */
+type EntityMeta = EntitySearchMeta;
 
 const ANCHOR = /^e\d+$/;
 
