@@ -32,8 +32,10 @@ describe('JUnit XML', () => {
     // checked against the durations, and the 30 ms test against its own.
     const seconds = value.slowest.map((t) => t.seconds);
     assert.deepEqual(seconds, [...seconds].sort((a, b) => b - a), 'the slowest test first');
-    assert.ok((value.slowest.find((t) => t.name === 'waits a little')?.seconds ?? 0) >= 0.03, 'the 30 ms test is listed with its time');
-    assert.ok(value.durationSeconds >= 0.03);
+    // A 30 ms timer can fire a little early as the reporter measures it (seen: under 0.03 s in a
+    // full run), so the time is checked with room, not to the millisecond.
+    assert.ok((value.slowest.find((t) => t.name === 'waits a little')?.seconds ?? 0) >= 0.02, 'the 30 ms test is listed with its time');
+    assert.ok(value.durationSeconds >= 0.02);
   });
 
   it('reads Karma and Mocha reports (junit-merge fixtures), with a single <testsuite> root too', async () => {
