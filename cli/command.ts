@@ -43,4 +43,16 @@ export function parseCommandOptions<const O extends ParseArgsOptionsConfig>(
   }
 }
 
+/**
+ * A positive whole-number option: undefined when it was not given; false, after saying why on
+ * stderr, when it is not a whole number above 0. `what` ends the message, e.g. `of pages, e.g. 12000`.
+ */
+export function wholeNumberOption(command: string, option: string, raw: string | undefined, what: string): number | undefined | false {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (Number.isInteger(n) && n > 0) return n;
+  process.stderr.write(`backlot ${command}: --${option} takes a whole number ${what}\n`);
+  return false;
+}
+
 type ParsedOptions<O extends ParseArgsOptionsConfig> = ReturnType<typeof parseArgs<{ options: O; strict: true; allowPositionals: false }>>['values'];

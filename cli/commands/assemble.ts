@@ -12,7 +12,7 @@ import { describeSearchIndex, startCatalogIndexFromContent } from '../../src/bui
 import { checkBudgets, htmlFiles, readBudgets } from '../../src/build/budgets.ts';
 import { keepFailed, swapIn } from '../../src/build/swap-output.ts';
 import type { Command } from '../command.ts';
-import { EXIT, parseCommandOptions } from '../command.ts';
+import { EXIT, parseCommandOptions, wholeNumberOption } from '../command.ts';
 
 const help = `Usage: backlot assemble --parts <folder> [options]
 
@@ -61,16 +61,8 @@ export const command: Command = {
       process.stderr.write(`backlot assemble: --parts <folder> is required\n\n${help}`);
       return EXIT.usage;
     }
-    const wholeNumber = (option: string): number | undefined | false => {
-      const raw = values[option as 'search-part-pages' | 'search-group-size'];
-      if (raw === undefined) return undefined;
-      const n = Number(raw);
-      if (Number.isInteger(n) && n > 0) return n;
-      process.stderr.write(`backlot assemble: --${option} takes a whole number, e.g. 10\n`);
-      return false;
-    };
-    const partPages = wholeNumber('search-part-pages');
-    const groupSize = wholeNumber('search-group-size');
+    const partPages = wholeNumberOption('assemble', 'search-part-pages', values['search-part-pages'], 'of pages, e.g. 12000');
+    const groupSize = wholeNumberOption('assemble', 'search-group-size', values['search-group-size'], 'of entities, e.g. 10');
     if (partPages === false || groupSize === false) return EXIT.usage;
     const logger = createLogger({ quiet: values.quiet });
     const root = process.cwd();

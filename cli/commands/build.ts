@@ -18,7 +18,7 @@ import { parsePartSpec } from '../../lib/content/stable-share.ts';
 import { writeRenderPartMarker } from '../../src/build/assemble-parts.ts';
 import { keepFailed as keepFailedBuild, swapIn } from '../../src/build/swap-output.ts';
 import type { Command } from '../command.ts';
-import { EXIT, parseCommandOptions } from '../command.ts';
+import { EXIT, parseCommandOptions, wholeNumberOption } from '../command.ts';
 
 const help = `Usage: backlot build [options]
 
@@ -94,16 +94,9 @@ export const command: Command = {
       process.stderr.write(`backlot build: no component for section(s) ${missing.map((s) => `"${s.id}"`).join(', ')} in ${values.config ?? CONFIG_FILE}; add src/sections/<id>.astro or remove the section\n`);
       return EXIT.usage;
     }
-    const partPages = values['search-part-pages'] === undefined ? undefined : Number(values['search-part-pages']);
-    if (partPages !== undefined && !(Number.isInteger(partPages) && partPages > 0)) {
-      process.stderr.write(`backlot build: --search-part-pages takes a whole number of pages, e.g. 12000\n`);
-      return EXIT.usage;
-    }
-    const groupSize = values['search-group-size'] === undefined ? undefined : Number(values['search-group-size']);
-    if (groupSize !== undefined && !(Number.isInteger(groupSize) && groupSize > 0)) {
-      process.stderr.write(`backlot build: --search-group-size takes a whole number of entities, e.g. 10\n`);
-      return EXIT.usage;
-    }
+    const partPages = wholeNumberOption('build', 'search-part-pages', values['search-part-pages'], 'of pages, e.g. 12000');
+    const groupSize = wholeNumberOption('build', 'search-group-size', values['search-group-size'], 'of entities, e.g. 10');
+    if (partPages === false || groupSize === false) return EXIT.usage;
     let part: { index: number; count: number } | undefined;
     if (values.part !== undefined) {
       const parsed = parsePartSpec('--part', values.part);
