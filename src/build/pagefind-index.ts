@@ -9,27 +9,15 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
-import type { EntityRecord } from '../../lib/content/records.ts';
-import { entitySearchPages, searchGroupSize } from './search-records.ts';
+import { catalogSearchPages, type CatalogSearchPages, type EntitySearchInput } from './search-records.ts';
 
 /** Pages per search index part; past it the index is split (`backlot build --search-part-pages`). */
 export const DEFAULT_SEARCH_PART_PAGES = 12_000;
 /** Lists the extra bundles, relative to `pagefind/`, for the browser to merge, and the entities per search page. */
 export const SEARCH_PARTS_FILE = 'parts.json';
 
-/** The catalog to index: the records this build writes pages for, and the whole catalog's size and names. */
-export interface EntitySearchInput {
-  records: EntityRecord[];
-  /** Entities in the whole catalog: how many share a search page depends on it, not on one render part. */
-  catalogSize: number;
-  /** Names a relation's target (any entity of the catalog). */
-  titleOf: (ref: string) => string;
-  /** Entities per search page, instead of the size-based default (`backlot build --search-group-size`). */
-  groupSize?: number;
-}
-
 export interface SearchIndexReport {
-  /** Pages in the index (entity pages: only they carry data-pagefind-body). */
+  /** Pages in the index (entity search pages and docs pages; a page without data-pagefind-body is left out). */
   pages: number;
   /** HTML files Pagefind read. */
   scanned: number;
@@ -173,16 +161,7 @@ export interface CatalogIndexing {
  * with a fresh Pagefind, after the render.
  */
 export async function startCatalogIndex(outDir: string, input: EntitySearchInput, partPages = DEFAULT_SEARCH_PART_PAGES): Promise<CatalogIndexing> {
-  const groupSize = searchGroupSize(input.catalogSize, input.groupSize);
-  const pages = entitySearchPages(input.records, groupSize, input.titleOf).map(({ url, html }) => ({ url, html }));
-  return startIndexOfPages(outDir, { entities: input.records.length, groupSize, pages }, partPages);
-}
-
-/** The search pages of a catalog, as search-pages-worker.ts sends them. */
-export interface CatalogSearchPages {
-  entities: number;
-  groupSize: number;
-  pages: { url: string; html: string }[];
+  return startIndexOfPages(outDir, catalogSearchPages(input), partPages);
 }
 
 /**

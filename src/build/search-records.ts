@@ -177,9 +177,33 @@ export function entitySearchPages(records: EntityRecord[], groupSize: number, ti
   });
 }
 
+/** The catalog to index: the records this build writes pages for, and the whole catalog's size and names. */
+export interface EntitySearchInput {
+  records: EntityRecord[];
+  /** Entities in the whole catalog: how many share a search page depends on it, not on one render part. */
+  catalogSize: number;
+  /** Names a relation's target (any entity of the catalog). */
+  titleOf: (ref: string) => string;
+  /** Entities per search page, instead of the size-based default (`backlot build --search-group-size`). */
+  groupSize?: number;
+}
+
+/** The search pages of a catalog: what the index is given (and search-pages-worker.ts sends). */
+export interface CatalogSearchPages {
+  entities: number;
+  groupSize: number;
+  pages: { url: string; html: string }[];
+}
+
 /** The whole collected catalog as the index reads it: every record, named by title. */
-export function catalogSearchInput(contentDir: string, groupSize?: number): { records: EntityRecord[]; catalogSize: number; titleOf: (ref: string) => string; groupSize?: number } {
+export function catalogSearchInput(contentDir: string, groupSize?: number): EntitySearchInput {
   const { records } = readCatalogContent(contentDir);
   const titles = new Map(records.map((r) => [r.ref, r.title]));
   return { records, catalogSize: records.length, titleOf: (ref) => titles.get(ref) ?? ref, ...(groupSize === undefined ? {} : { groupSize }) };
+}
+
+/** The search pages of `input`, at its group size (or the size-based default). */
+export function catalogSearchPages(input: EntitySearchInput): CatalogSearchPages {
+  const groupSize = searchGroupSize(input.catalogSize, input.groupSize);
+  return { entities: input.records.length, groupSize, pages: entitySearchPages(input.records, groupSize, input.titleOf).map(({ url, html }) => ({ url, html })) };
 }
