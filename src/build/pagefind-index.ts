@@ -95,19 +95,29 @@ export async function indexSite(outDir: string, options: { partPages?: number; h
   const pages = sitePages(outDir);
   const parts = Math.max(1, Math.ceil(pages.length / partPages));
   if (parts === 1) return indexWhole(outDir);
-  const report: SearchIndexReport = { pages: 0, scanned: 0, bytes: 0, files: 0, errors: [], parts };
-  const bundles: string[] = [];
+  const { bundles, ...written } = await writeBundles(outDir, parts, async (part, outputPath) => {
+    const items = pages.filter((p) => searchPartOf(p, parts) === part).map((file) => ({ key: file, url: pageUrl(file), file }));
+    return (await openIndex([])).write(outDir, items, outputPath);
+  });
+  writeFileSync(path.join(outDir, 'pagefind', SEARCH_PARTS_FILE), JSON.stringify({ bundles }) + '\n');
+  return { ...written, parts, ...folderSize(path.join(outDir, 'pagefind')) };
+}
+
+/**
+ * Writes `parts` bundles one after the other (`pagefind/`, then `pagefind/part-2/` …), each by
+ * `writePart` into its folder, and returns their totals and the extra bundles for parts.json.
+ */
+async function writeBundles(outDir: string, parts: number, writePart: (part: number, outputPath: string) => Promise<{ pages: number; scanned: number; errors: string[] }>): Promise<{ pages: number; scanned: number; errors: string[]; bundles: string[] }> {
+  const totals = { pages: 0, scanned: 0, errors: [] as string[], bundles: [] as string[] };
   for (let part = 0; part < parts; part++) {
     const bundle = part === 0 ? '' : `part-${part + 1}/`;
-    const items = pages.filter((p) => searchPartOf(p, parts) === part).map((file) => ({ key: file, url: pageUrl(file), file }));
-    const written = await (await openIndex([])).write(outDir, items, path.join(outDir, 'pagefind', bundle));
-    if (bundle) bundles.push(bundle);
-    report.pages += written.pages;
-    report.scanned += written.scanned;
-    report.errors.push(...written.errors);
+    const written = await writePart(part, path.join(outDir, 'pagefind', bundle));
+    if (bundle) totals.bundles.push(bundle);
+    totals.pages += written.pages;
+    totals.scanned += written.scanned;
+    totals.errors.push(...written.errors);
   }
-  writeFileSync(path.join(outDir, 'pagefind', SEARCH_PARTS_FILE), JSON.stringify({ bundles }) + '\n');
-  return { ...report, ...folderSize(path.join(outDir, 'pagefind')) };
+  return totals;
 }
 
 async function indexWhole(outDir: string): Promise<SearchIndexReport> {
@@ -195,7 +205,7 @@ async function startIndexOfPages(outDir: string, catalog: CatalogSearchPages, pa
     return {
       async finish() {
         const written = await started.write(outDir, 'docsFolder', path.join(outDir, 'pagefind'));
-        return done({ ...report(), ...written, errors: written.errors }, []);
+        return done({ ...report(), ...written }, []);
       },
       abort: () => started.close(),
     };
@@ -203,19 +213,11 @@ async function startIndexOfPages(outDir: string, catalog: CatalogSearchPages, pa
   return {
     async finish() {
       const docs = docsPages(outDir).map((file) => ({ key: file, url: pageUrl(file), file }));
-      const result = report();
-      const bundles: string[] = [];
-      for (let part = 0; part < parts; part++) {
-        const bundle = part === 0 ? '' : `part-${part + 1}/`;
+      const { bundles, ...written } = await writeBundles(outDir, parts, async (part, outputPath) => {
         const inPart = (item: SearchItem) => searchPartOf(item.key, parts) === part;
-        const index = await openIndex(entityItems.filter(inPart));
-        const written = await index.write(outDir, docs.filter(inPart), path.join(outDir, 'pagefind', bundle));
-        if (bundle) bundles.push(bundle);
-        result.pages += written.pages;
-        result.scanned += written.scanned;
-        result.errors.push(...written.errors);
-      }
-      return done(result, bundles);
+        return (await openIndex(entityItems.filter(inPart))).write(outDir, docs.filter(inPart), outputPath);
+      });
+      return done({ ...report(), ...written }, bundles);
     },
     abort: async () => {},
   };
