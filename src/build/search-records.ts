@@ -13,6 +13,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { EntityRecord } from '../../lib/content/records.ts';
 import { compareRelationTypes, relationLabel } from '../../lib/catalog/relations.ts';
 import { readCatalogContent } from '../lib/catalog-content.ts';
+import { specString } from '../lib/catalog-index.ts';
 import { kindLabel } from '../lib/format.ts';
 
 /**
@@ -58,11 +59,6 @@ function text(value: string): ElementContent {
 function el(tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element {
   return { type: 'element', tagName, properties, children };
 }
-
-const specString = (record: EntityRecord, field: string) => {
-  const value = record.entity.spec?.[field];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
 
 /** The facet values of one entity: the same five the search page offers. */
 export function entityFacets(record: EntityRecord): Record<string, string[]> {
